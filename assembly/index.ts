@@ -1,0 +1,8 @@
+// The kernel module: pure functions over linear memory, no state, no imports.
+export { heapBase, ensureMemory } from "./memory";
+export { countAtThresholds } from "./confusion";
+export { binaryAccuracySums } from "./accuracy";
+export { bucketHistogram } from "./buckets";
+export { regressionSums } from "./regression";
+export { firstNonFinite } from "./validate";
+export { gatherStrided, expandRowWeights, tileRowPattern, scaleColumns, sigmoidF32, filterTopK, countNonZeroRows } from "./reshape";

@@ -1,0 +1,15 @@
+// The public API, shared by every entry point.
+export { Metric, type BaseOptions, type Direction, type MetricResult } from './metric.js';
+export { MetricError, InputError, ConfigError, StateError, type MetricErrorCode } from './errors.js';
+export type { ArrayInput, TypedArray, ShapedArray, TensorLike, NestedArray } from './tensor.js';
+export { AUC, type AUCOptions, type AucCurve, type AucSummation } from './metrics/auc.js';
+export { BinaryAccuracy, type BinaryAccuracyOptions } from './metrics/accuracy.js';
+export {
+  TruePositives, FalsePositives, TrueNegatives, FalseNegatives, Precision, Recall,
+  type ThresholdOptions, type PrecisionRecallOptions,
+} from './metrics/confusion.js';
+export { MeanSquaredError, MeanAbsoluteError, RootMeanSquaredError } from './metrics/regression.js';
+export { R2Score, type R2ScoreOptions, type R2Aggregation } from './metrics/r2.js';
+export { get, serialize, deserialize, identifiers, type SerializedMetric } from './registry.js';
+export { ready, kernelBuild } from './wasm/runtime.js';
+export { STATE_FORMAT_VERSION } from './state-codec.js';

@@ -1,0 +1,183 @@
+// The Metric base: declared Float64Array state with a merge rule, the Keras
+// update/result/reset cycle, merging, versioned save/load and config.
+import { ConfigError, StateError } from './errors.js';
+import type { ArrayInput } from './tensor.js';
+import { didYouMean } from './suggest.js';
+import { encodeState, decodeState, type SavedState } from './state-codec.js';
+
+/** Which way is better, for early stopping and model selection. Undefined for plain counts and sums. */
+export type Direction = 'up' | 'down' | undefined;
+
+export type MetricResult = number | number[];
+
+/** Options every metric accepts. */
+export interface BaseOptions {
+  /** Name used in logs; defaults to the Keras snake_case name. */
+  name?: string;
+  /** Keras dtype, kept for config round-trips. Accumulation is always float64. */
+  dtype?: string;
+  /** NaN/Infinity inputs: 'raise' (default) rejects the update; 'propagate' lets them reach the result. */
+  nonFinite?: 'raise' | 'propagate';
+}
+
+export type StateArrays = Map<string, Float64Array>;
+
+/** Checks that `options` holds only known keys (JavaScript callers get no compile-time check). */
+export function checkOptionKeys(className: string, options: object, known: readonly string[]): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new ConfigError('INVALID_CONFIG', `${className} options must be an object; received ${JSON.stringify(options)}.`);
+  }
+  const allowed = [...known, 'name', 'dtype', 'nonFinite'];
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) {
+      throw new ConfigError('UNKNOWN_CONFIG_KEY', `${className} has no option '${key}'.${didYouMean(key, allowed)}`, { key, known: allowed });
+    }
+  }
+}
+
+export abstract class Metric {
+  /** The Keras class name, used by serialize/deserialize and saved state. */
+  readonly className: string;
+  readonly name: string;
+  readonly dtype: string;
+  protected readonly nonFinite: 'raise' | 'propagate';
+  private stateArrays: StateArrays | undefined;
+
+  protected constructor(className: string, defaultName: string, options: BaseOptions, optionKeys: readonly string[]) {
+    checkOptionKeys(className, options, optionKeys);
+    this.className = className;
+    if (options.name !== undefined && (typeof options.name !== 'string' || options.name === '')) {
+      throw new ConfigError('INVALID_CONFIG', `name must be a non-empty string; received ${JSON.stringify(options.name)}.`);
+    }
+    if (options.nonFinite !== undefined && options.nonFinite !== 'raise' && options.nonFinite !== 'propagate') {
+      throw new ConfigError('INVALID_CONFIG', `nonFinite must be 'raise' or 'propagate'; received ${JSON.stringify(options.nonFinite)}.`);
+    }
+    this.name = options.name ?? defaultName;
+    this.dtype = options.dtype ?? 'float32';
+    this.nonFinite = options.nonFinite ?? 'raise';
+  }
+
+  /** 'up' when larger is better, 'down' when smaller is better. */
+  abstract get direction(): Direction;
+
+  /** Accumulates one batch. Throws MetricError on bad input and then leaves state unchanged. */
+  abstract updateState(yTrue: ArrayInput, yPred: ArrayInput, sampleWeight?: ArrayInput | null): void;
+
+  /** The metric over everything accumulated since construction or the last reset. */
+  abstract result(): MetricResult;
+
+  /** Constructor options (camelCase) that rebuild an equal metric. */
+  getConfig(): Record<string, unknown> {
+    const config: Record<string, unknown> = { name: this.name, dtype: this.dtype };
+    if (this.nonFinite !== 'raise') config.nonFinite = this.nonFinite;
+    return config;
+  }
+
+  /** Zeroes every state array (a lazily shaped metric keeps its shape, as in Keras). */
+  resetState(): void {
+    this.stateArrays?.forEach((values) => values.fill(0));
+  }
+
+  /** Declares the state arrays (name → length), all zero. */
+  protected defineState(lengths: Record<string, number>): void {
+    this.stateArrays = new Map(Object.entries(lengths).map(([name, length]) => [name, new Float64Array(length)]));
+  }
+
+  protected get isBuilt(): boolean {
+    return this.stateArrays !== undefined;
+  }
+
+  protected state(name: string): Float64Array {
+    return this.stateArrays!.get(name)!;
+  }
+
+  /** Adds per-batch partial sums into state, after the whole batch was validated. */
+  protected addToState(partials: Record<string, ArrayLike<number>>): void {
+    for (const [name, values] of Object.entries(partials)) {
+      const target = this.state(name);
+      for (let i = 0; i < target.length; i++) target[i]! += values[i]!;
+    }
+  }
+
+  /**
+   * How another metric's state combines into this one. Every state here is a
+   * monoid; the default rule is element-wise addition.
+   */
+  protected combineState(into: StateArrays, from: StateArrays): void {
+    into.forEach((values, name) => {
+      const other = from.get(name)!;
+      for (let i = 0; i < values.length; i++) values[i]! += other[i]!;
+    });
+  }
+
+  /** Checks a state layout (from a merge or saved bytes) before this unbuilt metric adopts it. */
+  protected acceptsStateLayout(_layout: ReadonlyArray<readonly [string, number]>): boolean {
+    return false;
+  }
+
+  private layout(): Array<[string, number]> {
+    return [...(this.stateArrays ?? new Map<string, Float64Array>())].map(([name, values]) => [name, values.length]);
+  }
+
+  private configKey(): string {
+    return canonicalJson({ ...this.getConfig(), name: undefined });
+  }
+
+  private checkCompatible(className: string, configKey: string, layout: ReadonlyArray<readonly [string, number]>, what: string): void {
+    if (className !== this.className) {
+      throw new StateError('STATE_MISMATCH', `Cannot ${what} a ${className} into a ${this.className}.`);
+    }
+    if (configKey !== this.configKey()) {
+      throw new StateError('STATE_MISMATCH', `Cannot ${what} ${this.className} states with different configs: ${configKey} vs ${this.configKey()}.`);
+    }
+    const own = this.layout();
+    const sameLayout = own.length === layout.length && own.every(([name, length], i) => layout[i]![0] === name && layout[i]![1] === length);
+    if (this.isBuilt && layout.length > 0 && !sameLayout) {
+      throw new StateError('STATE_MISMATCH', `Cannot ${what} ${this.className} states of different shapes: ${JSON.stringify(layout)} vs ${JSON.stringify(own)}.`);
+    }
+    if (!this.isBuilt && layout.length > 0 && !this.acceptsStateLayout(layout)) {
+      throw new StateError('STATE_MISMATCH', `The state layout ${JSON.stringify(layout)} does not fit ${this.className}.`);
+    }
+  }
+
+  /** Folds `other`'s state into this one: the same as having fed this metric all of other's data. */
+  mergeState(other: Metric): void {
+    if (!(other instanceof Metric)) throw new StateError('STATE_MISMATCH', 'mergeState expects a Metric.');
+    this.checkCompatible(other.className, other.configKey(), other.layout(), 'merge');
+    if (!other.stateArrays) return;
+    if (!this.stateArrays) {
+      this.stateArrays = new Map([...other.stateArrays].map(([name, values]) => [name, values.slice()]));
+      return;
+    }
+    this.combineState(this.stateArrays, other.stateArrays);
+  }
+
+  /** Versioned, self-describing bytes holding class, config and state. */
+  saveState(): Uint8Array {
+    const saved: SavedState = {
+      className: this.className,
+      config: this.getConfig(),
+      arrays: [...(this.stateArrays ?? new Map<string, Float64Array>())],
+    };
+    return encodeState(saved);
+  }
+
+  /** Replaces this metric's state with saved bytes of the same class and config. */
+  loadState(bytes: Uint8Array): void {
+    const saved = decodeState(bytes);
+    const { name: _ignored, ...config } = saved.config;
+    this.checkCompatible(saved.className, canonicalJson({ ...config, name: undefined }),
+      saved.arrays.map(([name, values]) => [name, values.length] as const), 'load');
+    this.stateArrays = saved.arrays.length ? new Map(saved.arrays) : undefined;
+  }
+}
+
+/** JSON with sorted keys, for comparing configs. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) => {
+    if (inner && typeof inner === 'object' && !Array.isArray(inner)) {
+      return Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    return inner;
+  });
+}

@@ -1,0 +1,224 @@
+// Keras AUC: the area under the ROC, PR or PR-gain curve, approximated with
+// a Riemann sum over confusion counts at a fixed set of thresholds. Evenly
+// spaced thresholds (the default 200) use the O(N + T) bucketed kernel.
+import { ConfigError, MetricError } from '../errors.js';
+import { Metric, type BaseOptions, type Direction, type MetricResult } from '../metric.js';
+import type { ArrayInput } from '../tensor.js';
+import { confusionPartials, type ConfusionSpec } from './confusion-update.js';
+import { isEvenlySpaced, checkPositiveInteger, EPSILON } from './thresholds.js';
+import { divideNoNan } from './confusion.js';
+
+export type AucCurve = 'ROC' | 'PR' | 'PRGAIN';
+export type AucSummation = 'interpolation' | 'minoring' | 'majoring';
+
+export interface AUCOptions extends BaseOptions {
+  /** Number of thresholds, endpoints included (> 1). Default 200. */
+  numThresholds?: number;
+  /** 'ROC' (default), 'PR' or 'PRGAIN'; lower case accepted. */
+  curve?: AucCurve | Lowercase<AucCurve>;
+  /** 'interpolation' (default), 'minoring' or 'majoring'. */
+  summationMethod?: AucSummation | Capitalize<AucSummation>;
+  /** Explicit thresholds; -epsilon and 1+epsilon are added around them. Overrides numThresholds. */
+  thresholds?: number[] | null;
+  /** Keep one curve per label (column) and average their AUCs. */
+  multiLabel?: boolean;
+  /** Number of labels for multiLabel; otherwise taken from the first batch. */
+  numLabels?: number | null;
+  /** Per-label weights: inside the counts when flat, for averaging when multiLabel. */
+  labelWeights?: number[] | null;
+  /** Apply a sigmoid to predictions first. */
+  fromLogits?: boolean;
+}
+
+const CURVES: Record<string, AucCurve> = { ROC: 'ROC', roc: 'ROC', PR: 'PR', pr: 'PR', PRGAIN: 'PRGAIN', prgain: 'PRGAIN' };
+const SUMMATIONS: Record<string, AucSummation> = {
+  interpolation: 'interpolation', Interpolation: 'interpolation',
+  minoring: 'minoring', Minoring: 'minoring', majoring: 'majoring', Majoring: 'majoring',
+};
+const STATE_NAMES = ['true_positives', 'false_positives', 'true_negatives', 'false_negatives'] as const;
+
+export class AUC extends Metric {
+  readonly numThresholds: number;
+  readonly curve: AucCurve;
+  readonly summationMethod: AucSummation;
+  readonly multiLabel: boolean;
+  readonly fromLogits: boolean;
+  private readonly labelWeights: Float64Array | undefined;
+  private readonly initNumLabels: number | null;
+  private readonly userThresholds: number[] | null;
+  private readonly spec: ConfusionSpec;
+
+  constructor(options: AUCOptions = {}) {
+    super('AUC', 'auc', options,
+      ['numThresholds', 'curve', 'summationMethod', 'thresholds', 'multiLabel', 'numLabels', 'labelWeights', 'fromLogits']);
+    const curve = CURVES[options.curve ?? 'ROC'];
+    if (!curve) throw new ConfigError('INVALID_CONFIG', `Invalid AUC curve value: ${JSON.stringify(options.curve)}. Expected 'ROC', 'PR' or 'PRGAIN'.`);
+    const summation = SUMMATIONS[options.summationMethod ?? 'interpolation'];
+    if (!summation) {
+      throw new ConfigError('INVALID_CONFIG',
+        `Invalid AUC summation method: ${JSON.stringify(options.summationMethod)}. Expected 'interpolation', 'majoring' or 'minoring'.`);
+    }
+    this.curve = curve;
+    this.summationMethod = summation;
+    this.multiLabel = options.multiLabel ?? false;
+    this.fromLogits = options.fromLogits ?? false;
+
+    let thresholds: number[];
+    let evenlySpaced: boolean;
+    if (options.thresholds !== undefined && options.thresholds !== null) {
+      if (!Array.isArray(options.thresholds) || !options.thresholds.every((t) => typeof t === 'number' && Number.isFinite(t))) {
+        throw new ConfigError('INVALID_CONFIG', `thresholds must be an array of finite numbers; received ${JSON.stringify(options.thresholds)}.`);
+      }
+      this.userThresholds = [...options.thresholds].sort((a, b) => a - b);
+      thresholds = [-EPSILON, ...this.userThresholds, 1 + EPSILON];
+      evenlySpaced = isEvenlySpaced([0, ...this.userThresholds, 1]);
+    } else {
+      const count = checkPositiveInteger('numThresholds', options.numThresholds ?? 200, 2);
+      this.userThresholds = null;
+      thresholds = [-EPSILON, ...Array.from({ length: count - 2 }, (_, i) => (i + 1) / (count - 1)), 1 + EPSILON];
+      evenlySpaced = true;
+    }
+    this.numThresholds = thresholds.length;
+
+    if (options.labelWeights !== undefined && options.labelWeights !== null) {
+      if (!Array.isArray(options.labelWeights) || !options.labelWeights.every((w) => typeof w === 'number' && w >= 0)) {
+        throw new ConfigError('INVALID_CONFIG', `All values of labelWeights must be non-negative numbers; received ${JSON.stringify(options.labelWeights)}.`);
+      }
+      this.labelWeights = Float64Array.from(options.labelWeights);
+    }
+    const numLabels = options.numLabels ?? null;
+    if (numLabels !== null) {
+      if (!this.multiLabel) throw new ConfigError('INVALID_CONFIG', '`numLabels` is needed only when `multiLabel` is true.');
+      checkPositiveInteger('numLabels', numLabels);
+    }
+    this.initNumLabels = numLabels;
+    this.spec = {
+      thresholds, evenlySpaced, multiLabel: this.multiLabel, fromLogits: this.fromLogits, nonFinite: this.nonFinite,
+      labelWeights: this.multiLabel ? undefined : this.labelWeights,
+    };
+    if (!this.multiLabel) this.build(1);
+    else if (numLabels !== null) this.build(numLabels);
+  }
+
+  private build(numLabels: number): void {
+    const length = this.numThresholds * numLabels;
+    this.defineState(Object.fromEntries(STATE_NAMES.map((name) => [name, length])));
+  }
+
+  protected acceptsStateLayout(layout: ReadonlyArray<readonly [string, number]>): boolean {
+    return this.multiLabel && layout.length === 4 && layout.every(([name, length], i) =>
+      name === STATE_NAMES[i] && length > 0 && length % this.numThresholds === 0);
+  }
+
+  /** The full threshold list, endpoints included. */
+  get thresholds(): number[] {
+    return [...this.spec.thresholds];
+  }
+
+  /** Labels tracked separately (1 unless multiLabel). Undefined before a multi-label AUC sees data. */
+  get numLabels(): number | undefined {
+    return this.isBuilt ? this.state('true_positives').length / this.numThresholds : undefined;
+  }
+
+  get direction(): Direction {
+    return 'up';
+  }
+
+  updateState(yTrue: ArrayInput, yPred: ArrayInput, sampleWeight?: ArrayInput | null): void {
+    const partials = confusionPartials(this.spec, yTrue, yPred, sampleWeight);
+    if (this.multiLabel) {
+      if (this.isBuilt && partials.numLabels !== this.numLabels) {
+        throw new MetricError('SHAPE_MISMATCH', `This multi-label AUC tracks ${this.numLabels} labels; the batch has ${partials.numLabels}.`);
+      }
+      if (!this.isBuilt) this.build(partials.numLabels);
+    }
+    this.addToState({
+      true_positives: partials.truePositives, false_positives: partials.falsePositives,
+      true_negatives: partials.trueNegatives, false_negatives: partials.falseNegatives,
+    });
+  }
+
+  result(): number {
+    if (!this.isBuilt) {
+      throw new MetricError('NOT_BUILT', 'A multi-label AUC without numLabels has no result before its first update.');
+    }
+    const L = this.numLabels!;
+    const perLabel = Array.from({ length: L }, (_, label) => this.labelAuc(label, L));
+    if (!this.multiLabel) return perLabel[0]!;
+    if (!this.labelWeights) return perLabel.reduce((sum, value) => sum + value, 0) / L;
+    const totalWeight = this.labelWeights.reduce((sum, w) => sum + w, 0);
+    return divideNoNan(perLabel.reduce((sum, value, l) => sum + value * this.labelWeights![l]!, 0), totalWeight);
+  }
+
+  /** Area for one label column of the (thresholds, labels) state. */
+  private labelAuc(label: number, numLabels: number): number {
+    const T = this.numThresholds;
+    const column = (name: string): Float64Array => {
+      const values = this.state(name);
+      return Float64Array.from({ length: T }, (_, t) => values[t * numLabels + label]!);
+    };
+    const tp = column('true_positives'), fp = column('false_positives');
+    const tn = column('true_negatives'), fn = column('false_negatives');
+    if (this.curve === 'PR' && this.summationMethod === 'interpolation') return interpolatedPrAuc(tp, fp, fn);
+    const { x, y } = curvePoints(this.curve, tp, fp, tn, fn);
+    let area = 0;
+    for (let i = 0; i < T - 1; i++) {
+      const height = this.summationMethod === 'interpolation' ? (y[i]! + y[i + 1]!) / 2
+        : this.summationMethod === 'minoring' ? Math.min(y[i]!, y[i + 1]!) : Math.max(y[i]!, y[i + 1]!);
+      area += (x[i]! - x[i + 1]!) * height;
+    }
+    return area;
+  }
+
+  getConfig(): Record<string, unknown> {
+    const config: Record<string, unknown> = {
+      ...super.getConfig(),
+      numThresholds: this.numThresholds,
+      curve: this.curve,
+      summationMethod: this.summationMethod,
+      multiLabel: this.multiLabel,
+      numLabels: this.initNumLabels,
+      labelWeights: this.labelWeights ? Array.from(this.labelWeights) : null,
+      fromLogits: this.fromLogits,
+    };
+    if (this.userThresholds) config.thresholds = [...this.userThresholds];
+    return config;
+  }
+}
+
+/** (x, y) of the ROC, PR or PR-gain curve at each threshold. */
+function curvePoints(curve: AucCurve, tp: Float64Array, fp: Float64Array, tn: Float64Array, fn: Float64Array): { x: Float64Array; y: Float64Array } {
+  const T = tp.length;
+  const x = new Float64Array(T), y = new Float64Array(T);
+  for (let t = 0; t < T; t++) {
+    const recall = divideNoNan(tp[t]!, tp[t]! + fn[t]!);
+    if (curve === 'ROC') {
+      x[t] = divideNoNan(fp[t]!, fp[t]! + tn[t]!);
+      y[t] = recall;
+    } else if (curve === 'PR') {
+      x[t] = recall;
+      y[t] = divideNoNan(tp[t]!, tp[t]! + fp[t]!);
+    } else {
+      // PR-gain: a scaling of P/N; with no true positives recall gain is 0 and precision gain 1.
+      const scale = divideNoNan(tp[t]! + fn[t]!, tn[t]! + fp[t]!);
+      const recallGain = tp[t] === 0 ? 0 : 1 - scale * divideNoNan(fn[t]!, tp[t]!);
+      x[t] = Math.max(recallGain, 0);
+      y[t] = tp[t] === 0 ? 1 : 1 - scale * divideNoNan(fp[t]!, tp[t]!);
+    }
+  }
+  return { x, y };
+}
+
+/** Davis & Goadrich (2006) interpolation of the PR curve, as Keras's interpolate_pr_auc. */
+function interpolatedPrAuc(tp: Float64Array, fp: Float64Array, fn: Float64Array): number {
+  let area = 0;
+  for (let i = 0; i < tp.length - 1; i++) {
+    const predicted = tp[i]! + fp[i]!, nextPredicted = tp[i + 1]! + fp[i + 1]!;
+    const dtp = tp[i]! - tp[i + 1]!;
+    const slope = divideNoNan(dtp, Math.max(predicted - nextPredicted, 0));
+    const intercept = tp[i + 1]! - slope * nextPredicted;
+    const ratio = predicted > 0 && nextPredicted > 0 ? divideNoNan(predicted, Math.max(nextPredicted, 0)) : 1;
+    area += divideNoNan(slope * (dtp + intercept * Math.log(ratio)), Math.max(tp[i + 1]! + fn[i + 1]!, 0));
+  }
+  return area;
+}

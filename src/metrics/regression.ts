@@ -1,0 +1,88 @@
+// Keras MeanSquaredError, MeanAbsoluteError and RootMeanSquaredError, from one
+// float64 moments kernel. MSE and MAE reduce the last axis per sample (a rank-1
+// batch is one sample, as in Keras); RMSE averages element-wise squared errors.
+import type { Direction, BaseOptions } from '../metric.js';
+import { toTensor, alignPair, rowsOf, sizeOf, type ArrayInput, type Tensor } from '../tensor.js';
+import { resolveWeights, type WeightLayout } from '../weights.js';
+import { feedRegression } from '../wasm/feed.js';
+import { MeanStateMetric, meanIncrement } from './mean.js';
+
+/** Slots of the regressionSums kernel output. */
+export const MOMENT = { weight: 0, shifted: 1, shiftedSquares: 2, squaredError: 3, absoluteError: 4 } as const;
+export const MOMENT_SLOTS = 5;
+
+function optionalTensor(sampleWeight: ArrayInput | null | undefined): Tensor | undefined {
+  return sampleWeight === null || sampleWeight === undefined ? undefined : toTensor(sampleWeight, 'sample_weight');
+}
+
+/** Repeats every value `times` times: weights of per-sample values spread over the last axis. */
+function repeatEach(data: ArrayLike<number>, times: number): Float64Array {
+  const out = new Float64Array(data.length * times);
+  for (let i = 0; i < data.length; i++) out.fill(data[i]!, i * times, (i + 1) * times);
+  return out;
+}
+
+/** Weights given per sample value (shape without the last axis) lifted onto the elements. */
+function liftToElements(weights: WeightLayout, valueRank: number, lastAxis: number): WeightLayout {
+  if (weights.kind === 'none' || weights.kind === 'scalar' || weights.kind === 'rows') return weights;
+  if (weights.kind === 'pattern') return { kind: 'pattern', data: repeatEach(weights.data, lastAxis) };
+  return valueRank === 1 ? { kind: 'rows', data: weights.data } : { kind: 'dense', data: repeatEach(weights.data, lastAxis) };
+}
+
+type ErrorKind = 'squaredError' | 'absoluteError';
+
+abstract class ErrorMean extends MeanStateMetric {
+  protected abstract readonly error: ErrorKind;
+  /** True for MSE/MAE (per-sample mean over the last axis), false for RMSE (element-wise values). */
+  protected abstract readonly reducesLastAxis: boolean;
+
+  get direction(): Direction {
+    return 'down';
+  }
+
+  updateState(yTrue: ArrayInput, yPred: ArrayInput, sampleWeight?: ArrayInput | null): void {
+    const pair = alignPair(toTensor(yTrue, 'y_true'), toTensor(yPred, 'y_pred'));
+    const shape = pair.yPred.shape;
+    let elementShape: readonly number[] = shape;
+    let weights: WeightLayout;
+    if (this.reducesLastAxis) {
+      const lastAxis = shape.length ? shape[shape.length - 1]! : 1;
+      const valueShape = shape.slice(0, -1);
+      elementShape = shape.length >= 2 ? shape : [1, sizeOf(shape)];
+      weights = liftToElements(resolveWeights(optionalTensor(sampleWeight), valueShape), valueShape.length, lastAxis);
+    } else {
+      weights = resolveWeights(optionalTensor(sampleWeight), shape);
+    }
+    const { rows, rowLength } = rowsOf(elementShape);
+    const { output, sawNonFinite } = feedRegression({
+      targets: pair.yTrue.data, predictions: pair.yPred.data, weights, rows, rowLength, shape,
+      nonFinite: this.nonFinite, perColumn: false, outputSlots: MOMENT_SLOTS,
+    }, (a, chunk, isF64, _column, out) =>
+      a.kernels.regressionSums(chunk.labels, chunk.predictions, isF64 ? 1 : 0, chunk.weights, chunk.count, 0, out));
+    this.addMean(meanIncrement(output[MOMENT[this.error]]!, output[MOMENT.weight]!, weights, rows * rowLength, rowLength), sawNonFinite);
+  }
+}
+
+/** Mean over samples of mean((y_true - y_pred)², axis=-1). */
+export class MeanSquaredError extends ErrorMean {
+  protected readonly error = 'squaredError';
+  protected readonly reducesLastAxis = true;
+  constructor(options: BaseOptions = {}) { super('MeanSquaredError', 'mean_squared_error', options, []); }
+  result(): number { return this.meanResult(); }
+}
+
+/** Mean over samples of mean(|y_true - y_pred|, axis=-1). */
+export class MeanAbsoluteError extends ErrorMean {
+  protected readonly error = 'absoluteError';
+  protected readonly reducesLastAxis = true;
+  constructor(options: BaseOptions = {}) { super('MeanAbsoluteError', 'mean_absolute_error', options, []); }
+  result(): number { return this.meanResult(); }
+}
+
+/** sqrt of the weighted mean of element-wise squared errors. */
+export class RootMeanSquaredError extends ErrorMean {
+  protected readonly error = 'squaredError';
+  protected readonly reducesLastAxis = false;
+  constructor(options: BaseOptions = {}) { super('RootMeanSquaredError', 'root_mean_squared_error', options, []); }
+  result(): number { return Math.sqrt(this.meanResult()); }
+}

@@ -1,0 +1,26 @@
+// The raw kernel exports of assembly/index.ts. Pointers and lengths are plain
+// numbers; booleans are passed as 0/1.
+
+export interface KernelExports {
+  readonly memory: WebAssembly.Memory;
+  heapBase(): number;
+  ensureMemory(endAddress: number): number;
+  countAtThresholds(predictions: number, labels: number, labelsAreBytes: number, weights: number,
+    n: number, thresholds: number, numThresholds: number, out: number): void;
+  binaryAccuracySums(predictions: number, labels: number, labelsAreBytes: number, weights: number,
+    n: number, threshold: number, out: number): void;
+  bucketHistogram(predictions: number, labels: number, labelsAreBytes: number, weights: number,
+    n: number, numThresholds: number, clampToFirstBucket: number, out: number): void;
+  regressionSums(targets: number, predictions: number, isF64: number, weights: number,
+    n: number, shift: number, out: number): void;
+  firstNonFinite(values: number, isF64: number, n: number): number;
+  gatherStrided(src: number, dst: number, elementBytes: number, count: number, offset: number, stride: number): void;
+  expandRowWeights(rowWeights: number, dst: number, rows: number, rowLength: number): void;
+  tileRowPattern(pattern: number, dst: number, rows: number, rowLength: number): void;
+  scaleColumns(weights: number, columnWeights: number, rows: number, rowLength: number): void;
+  sigmoidF32(values: number, n: number): void;
+  filterTopK(values: number, rows: number, rowLength: number, k: number, scratch: number): void;
+  countNonZeroRows(weights: number, rows: number, rowLength: number): number;
+}
+
+export type KernelBuild = 'simd' | 'scalar';

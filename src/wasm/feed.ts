@@ -1,0 +1,250 @@
+// Chunked feeding: streams (labels, predictions, weights) of any length through
+// the arena in row-aligned chunks, validating each chunk before its kernel
+// result is kept. Callers get partial sums back and fold them into metric
+// state only after the whole batch passed, so a bad value never changes state.
+import { arena } from './runtime.js';
+import type { Arena } from './arena.js';
+import { CHUNK_ELEMENTS } from './arena.js';
+import { InputError } from '../errors.js';
+import { type TypedArray, formatIndex } from '../tensor.js';
+import type { WeightLayout } from '../weights.js';
+
+/** What to do with NaN or infinite inputs: reject the update (default) or let them reach the result as Keras does. */
+export type NonFinitePolicy = 'raise' | 'propagate';
+
+export interface FeedResult {
+  readonly output: Float64Array;
+  /** True when a non-finite value was let through under the 'propagate' policy. */
+  readonly sawNonFinite: boolean;
+  /** Rows holding at least one non-zero weight (only when requested). */
+  readonly nonZeroWeightRows: number;
+}
+
+interface Layout {
+  readonly rows: number;
+  readonly rowLength: number;
+  /** Shape of the aligned values, for error messages. */
+  readonly shape: readonly number[];
+  readonly weights: WeightLayout;
+  readonly nonFinite: NonFinitePolicy;
+}
+
+/** Pointers of one chunk (or one gathered column of it) as a kernel sees them. */
+export interface ChunkPointers {
+  readonly predictions: number;
+  readonly labels: number;
+  /** 0 when unweighted. */
+  readonly weights: number;
+  readonly count: number;
+}
+
+export interface BinaryFeed extends Layout {
+  /** Predictions; rounded to float32 in the arena, like Keras's float32 metric variables. */
+  readonly predictions: TypedArray;
+  /** Labels; byte arrays are read as bytes, everything else as float32. */
+  readonly labels: TypedArray;
+  /** Length of the last axis: top-k, columns and column weights act along it. */
+  readonly lastAxis: number;
+  readonly fromLogits?: boolean;
+  readonly topK?: number;
+  /** Per-column weight multipliers (Keras label_weights on flattened inputs). */
+  readonly columnWeights?: Float64Array;
+  /** Run the kernel on each of these columns separately instead of on whole chunks. */
+  readonly columns?: readonly number[];
+  /** f64 output slots per run (per column when `columns` is set). */
+  readonly outputSlots: number;
+  /** f32 parameters (thresholds) placed after the outputs; their address goes to the kernel. */
+  readonly parameters?: Float32Array;
+}
+
+export type BinaryKernel = (arena: Arena, chunk: ChunkPointers, labelsAreBytes: boolean, parameters: number, out: number) => void;
+
+function isByteArray(data: TypedArray): data is Uint8Array | Int8Array | Uint8ClampedArray {
+  return data instanceof Uint8Array || data instanceof Int8Array || data instanceof Uint8ClampedArray;
+}
+
+function asBytes(data: Uint8Array | Int8Array | Uint8ClampedArray): Uint8Array {
+  return data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.length);
+}
+
+class NonFiniteTracker {
+  seen = false;
+  constructor(private readonly layout: Layout, private readonly a: Arena) {}
+
+  /** Checks `count` values at `address`; `firstElement` maps chunk positions back to the input. */
+  check(address: number, isF64: boolean, count: number, firstElement: number, argument: string, elementsPerValue = 1): void {
+    const index = this.a.kernels.firstNonFinite(address, isF64 ? 1 : 0, count);
+    if (index < 0) return;
+    if (this.layout.nonFinite === 'propagate') {
+      this.seen = true;
+      return;
+    }
+    const value = isF64 ? this.a.f64[(address >>> 3) + index] : this.a.f32[(address >>> 2) + index];
+    const flat = firstElement + index * elementsPerValue;
+    const where = elementsPerValue === 1 ? formatIndex(flat, this.layout.shape) : `row ${flat / elementsPerValue}`;
+    throw new InputError('NON_FINITE',
+      `${argument}${where} is ${value}; inputs must be finite (pass nonFinite: 'propagate' to let NaN reach the result as Keras does).`);
+  }
+}
+
+/** Writes the chunk's weights as dense f64 (or nothing) and returns their address, 0 when unweighted. */
+function writeWeights(a: Arena, layout: Layout, firstRow: number, rowCount: number, tracker: NonFiniteTracker): number {
+  const { weights, rowLength } = layout;
+  const dense = a.address('weights');
+  const scratch = a.address('scratch');
+  const firstElement = firstRow * rowLength;
+  switch (weights.kind) {
+    case 'none':
+    case 'scalar':
+      return 0;
+    case 'dense': {
+      const count = rowCount * rowLength;
+      a.f64.set(weights.data.subarray(firstElement, firstElement + count), dense >>> 3);
+      tracker.check(dense, true, count, firstElement, 'sample_weight');
+      return dense;
+    }
+    case 'rows':
+      a.f64.set(weights.data.subarray(firstRow, firstRow + rowCount), scratch >>> 3);
+      tracker.check(scratch, true, rowCount, firstElement, 'sample_weight', rowLength);
+      a.kernels.expandRowWeights(scratch, dense, rowCount, rowLength);
+      return dense;
+    case 'pattern':
+      a.f64.set(weights.data, scratch >>> 3);
+      tracker.check(scratch, true, rowLength, 0, 'sample_weight');
+      a.kernels.tileRowPattern(scratch, dense, rowCount, rowLength);
+      return dense;
+  }
+}
+
+function scalarWeight(layout: Layout): number {
+  if (layout.weights.kind !== 'scalar') return 1;
+  const value = layout.weights.value;
+  if (!Number.isFinite(value) && layout.nonFinite === 'raise') {
+    throw new InputError('NON_FINITE', `sample_weight is ${value}; it must be finite.`);
+  }
+  return value;
+}
+
+function rowsPerChunk(a: Arena, rowLength: number, outputBytes: number): number {
+  a.reserve(Math.max(CHUNK_ELEMENTS, rowLength), outputBytes);
+  return Math.max(1, Math.floor(a.capacity / Math.max(rowLength, 1)));
+}
+
+/** Streams a binary-classification batch through `kernel`. */
+export function feedBinary(feed: BinaryFeed, kernel: BinaryKernel): FeedResult {
+  const a = arena();
+  const runs = feed.columns?.length ?? 1;
+  const outputSlots = feed.outputSlots * runs;
+  const parameterBytes = (feed.parameters?.length ?? 0) * 4;
+  const chunkRows = rowsPerChunk(a, feed.rowLength, outputSlots * 8 + parameterBytes + 16);
+  const scale = scalarWeight(feed);
+  a.clearOutput(outputSlots);
+  const out = a.output;
+  const parameters = out + Math.ceil(outputSlots / 2) * 16;
+  if (feed.parameters) a.f32.set(feed.parameters, parameters >>> 2);
+
+  const tracker = new NonFiniteTracker(feed, a);
+  const labelsAreBytes = isByteArray(feed.labels);
+  const labelBytes = labelsAreBytes ? asBytes(feed.labels as Uint8Array) : undefined;
+  const P = a.address('predictions'), L = a.address('labels'), S = a.address('scratch');
+  const K = feed.rowLength, C = feed.lastAxis;
+
+  for (let firstRow = 0; firstRow < feed.rows; firstRow += chunkRows) {
+    const rowCount = Math.min(chunkRows, feed.rows - firstRow);
+    const first = firstRow * K, count = rowCount * K;
+    const lines = count / C;
+    a.f32.set(feed.predictions.subarray(first, first + count), P >>> 2);
+    tracker.check(P, false, count, first, 'y_pred');
+    if (feed.fromLogits) a.kernels.sigmoidF32(P, count);
+    if (feed.topK !== undefined) a.kernels.filterTopK(P, lines, C, feed.topK, S);
+    if (labelBytes) {
+      a.u8.set(labelBytes.subarray(first, first + count), L);
+    } else {
+      a.f32.set(feed.labels.subarray(first, first + count), L >>> 2);
+      tracker.check(L, false, count, first, 'y_true');
+    }
+    let W = writeWeights(a, feed, firstRow, rowCount, tracker);
+    if (feed.columnWeights) {
+      a.f64.set(feed.columnWeights, S >>> 3);
+      if (W === 0) {
+        W = a.address('weights');
+        a.kernels.tileRowPattern(S, W, lines, C);
+      } else {
+        a.kernels.scaleColumns(W, S, lines, C);
+      }
+    }
+    if (!feed.columns) {
+      kernel(a, { predictions: P, labels: L, weights: W, count }, labelsAreBytes, parameters, out);
+      continue;
+    }
+    const CP = a.address('columnPredictions'), CL = a.address('columnLabels'), CW = a.address('columnWeights');
+    feed.columns.forEach((column, run) => {
+      a.kernels.gatherStrided(P, CP, 4, lines, column, C);
+      a.kernels.gatherStrided(L, CL, labelsAreBytes ? 1 : 4, lines, column, C);
+      if (W) a.kernels.gatherStrided(W, CW, 8, lines, column, C);
+      const chunk = { predictions: CP, labels: CL, weights: W ? CW : 0, count: lines };
+      kernel(a, chunk, labelsAreBytes, parameters, out + run * feed.outputSlots * 8);
+    });
+  }
+  const output = a.readOutput(outputSlots);
+  if (scale !== 1) for (let i = 0; i < output.length; i++) output[i]! *= scale;
+  return { output, sawNonFinite: tracker.seen, nonZeroWeightRows: 0 };
+}
+
+export interface RegressionFeed extends Layout {
+  readonly targets: TypedArray;
+  readonly predictions: TypedArray;
+  /** Run the kernel per column (each with its own output block) instead of on whole chunks. */
+  readonly perColumn: boolean;
+  readonly outputSlots: number;
+  readonly countNonZeroWeightRows?: boolean;
+}
+
+export type RegressionKernel = (arena: Arena, chunk: ChunkPointers, isF64: boolean, column: number, out: number) => void;
+
+/** Streams a regression batch (targets in the `labels` slot) through `kernel` in float64 sums. */
+export function feedRegression(feed: RegressionFeed, kernel: RegressionKernel): FeedResult {
+  const a = arena();
+  const K = feed.rowLength;
+  const runs = feed.perColumn ? K : 1;
+  const outputSlots = feed.outputSlots * runs;
+  const chunkRows = rowsPerChunk(a, K, outputSlots * 8);
+  const scale = scalarWeight(feed);
+  a.clearOutput(outputSlots);
+  const out = a.output;
+  const tracker = new NonFiniteTracker(feed, a);
+  // Both f32 stay f32 (widened inside the kernel); any other mix is widened to f64 by the copy.
+  const isF64 = !(feed.targets instanceof Float32Array && feed.predictions instanceof Float32Array);
+  const shift = isF64 ? 3 : 2;
+  const view = isF64 ? a.f64 : a.f32;
+  const P = a.address('predictions'), Y = a.address('labels');
+  let nonZeroWeightRows = 0;
+
+  for (let firstRow = 0; firstRow < feed.rows; firstRow += chunkRows) {
+    const rowCount = Math.min(chunkRows, feed.rows - firstRow);
+    const first = firstRow * K, count = rowCount * K;
+    view.set(feed.targets.subarray(first, first + count), Y >>> shift);
+    tracker.check(Y, isF64, count, first, 'y_true');
+    view.set(feed.predictions.subarray(first, first + count), P >>> shift);
+    tracker.check(P, isF64, count, first, 'y_pred');
+    const W = writeWeights(a, feed, firstRow, rowCount, tracker);
+    if (feed.countNonZeroWeightRows) {
+      nonZeroWeightRows += W ? a.kernels.countNonZeroRows(W, rowCount, K) : rowCount;
+    }
+    if (!feed.perColumn) {
+      kernel(a, { predictions: P, labels: Y, weights: W, count }, isF64, 0, out);
+      continue;
+    }
+    const CP = a.address('columnPredictions'), CY = a.address('columnLabels'), CW = a.address('columnWeights');
+    for (let column = 0; column < K; column++) {
+      a.kernels.gatherStrided(P, CP, 1 << shift, rowCount, column, K);
+      a.kernels.gatherStrided(Y, CY, 1 << shift, rowCount, column, K);
+      if (W) a.kernels.gatherStrided(W, CW, 8, rowCount, column, K);
+      kernel(a, { predictions: CP, labels: CY, weights: W ? CW : 0, count: rowCount }, isF64, column, out + column * feed.outputSlots * 8);
+    }
+  }
+  const output = a.readOutput(outputSlots);
+  if (scale !== 1) for (let i = 0; i < output.length; i++) output[i]! *= scale;
+  if (feed.weights.kind === 'scalar' && scale === 0) nonZeroWeightRows = 0;
+  return { output, sawNonFinite: tracker.seen, nonZeroWeightRows };
+}
