@@ -119,21 +119,27 @@ export abstract class Metric {
     return [...(this.stateArrays ?? new Map<string, Float64Array>())].map(([name, values]) => [name, values.length]);
   }
 
-  private configKey(): string {
-    return canonicalJson({ ...this.getConfig(), name: undefined });
+  /** The config that decides state compatibility: everything but the name. */
+  private stateConfig(): Record<string, unknown> {
+    const { name: _name, ...config } = this.getConfig();
+    return config;
   }
 
-  private checkCompatible(className: string, configKey: string, layout: ReadonlyArray<readonly [string, number]>, what: string): void {
+  private checkCompatible(className: string, config: Record<string, unknown>, layout: ReadonlyArray<readonly [string, number]>, what: string): void {
     if (className !== this.className) {
-      throw new StateError('STATE_MISMATCH', `Cannot ${what} a ${className} into a ${this.className}.`);
+      throw new StateError('STATE_MISMATCH', `Cannot ${what} state of ${className} into ${this.className}.`);
     }
-    if (configKey !== this.configKey()) {
-      throw new StateError('STATE_MISMATCH', `Cannot ${what} ${this.className} states with different configs: ${configKey} vs ${this.configKey()}.`);
+    const own = this.stateConfig();
+    const differing = [...new Set([...Object.keys(config), ...Object.keys(own)])]
+      .filter((key) => canonicalJson(config[key]) !== canonicalJson(own[key]))
+      .map((key) => `${key} ${canonicalJson(config[key])} vs ${canonicalJson(own[key])}`);
+    if (differing.length) {
+      throw new StateError('STATE_MISMATCH', `Cannot ${what} ${this.className} state with a different config: ${differing.join('; ')}.`);
     }
-    const own = this.layout();
-    const sameLayout = own.length === layout.length && own.every(([name, length], i) => layout[i]![0] === name && layout[i]![1] === length);
+    const ownLayout = this.layout();
+    const sameLayout = ownLayout.length === layout.length && ownLayout.every(([name, length], i) => layout[i]![0] === name && layout[i]![1] === length);
     if (this.isBuilt && layout.length > 0 && !sameLayout) {
-      throw new StateError('STATE_MISMATCH', `Cannot ${what} ${this.className} states of different shapes: ${JSON.stringify(layout)} vs ${JSON.stringify(own)}.`);
+      throw new StateError('STATE_MISMATCH', `Cannot ${what} ${this.className} states of different shapes: ${JSON.stringify(layout)} vs ${JSON.stringify(ownLayout)}.`);
     }
     if (!this.isBuilt && layout.length > 0 && !this.acceptsStateLayout(layout)) {
       throw new StateError('STATE_MISMATCH', `The state layout ${JSON.stringify(layout)} does not fit ${this.className}.`);
@@ -143,7 +149,7 @@ export abstract class Metric {
   /** Folds `other`'s state into this one: the same as having fed this metric all of other's data. */
   mergeState(other: Metric): void {
     if (!(other instanceof Metric)) throw new StateError('STATE_MISMATCH', 'mergeState expects a Metric.');
-    this.checkCompatible(other.className, other.configKey(), other.layout(), 'merge');
+    this.checkCompatible(other.className, other.stateConfig(), other.layout(), 'merge');
     if (!other.stateArrays) return;
     if (!this.stateArrays) {
       this.stateArrays = new Map([...other.stateArrays].map(([name, values]) => [name, values.slice()]));
@@ -165,8 +171,8 @@ export abstract class Metric {
   /** Replaces this metric's state with saved bytes of the same class and config. */
   loadState(bytes: Uint8Array): void {
     const saved = decodeState(bytes);
-    const { name: _ignored, ...config } = saved.config;
-    this.checkCompatible(saved.className, canonicalJson({ ...config, name: undefined }),
+    const { name: _name, ...config } = saved.config;
+    this.checkCompatible(saved.className, config,
       saved.arrays.map(([name, values]) => [name, values.length] as const), 'load');
     this.stateArrays = saved.arrays.length ? new Map(saved.arrays) : undefined;
   }

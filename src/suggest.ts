@@ -17,7 +17,10 @@ function editDistance(a: string, b: string): number {
 /** The known names closest to `name` (case-insensitive edit distance), best first. */
 export function closestNames(name: string, known: Iterable<string>, count = 3): string[] {
   const lower = name.toLowerCase();
-  return [...new Set(known)]
+  // One spelling per case-insensitive name ('auc' and 'AUC' are one suggestion).
+  const byLowerCase = new Map<string, string>();
+  for (const candidate of known) if (!byLowerCase.has(candidate.toLowerCase())) byLowerCase.set(candidate.toLowerCase(), candidate);
+  return [...byLowerCase.values()]
     .map((candidate) => ({ candidate, distance: editDistance(lower, candidate.toLowerCase()) }))
     .sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate))
     .slice(0, count)
