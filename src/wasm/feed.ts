@@ -71,19 +71,27 @@ class NonFiniteTracker {
   seen = false;
   constructor(private readonly layout: Layout, private readonly a: Arena) {}
 
-  /** Checks `count` values at `address`; `firstElement` maps chunk positions back to the input. */
-  check(address: number, isF64: boolean, count: number, firstElement: number, argument: string, elementsPerValue = 1): void {
+  /**
+   * Checks `count` values at `address`; `firstElement` maps chunk positions back
+   * to the input, and `source` (the caller's array) gives the value to report.
+   */
+  check(address: number, isF64: boolean, count: number, firstElement: number, argument: string,
+    source: ArrayLike<number>, elementsPerValue = 1): void {
     const index = this.a.kernels.firstNonFinite(address, isF64 ? 1 : 0, count);
     if (index < 0) return;
     if (this.layout.nonFinite === 'propagate') {
       this.seen = true;
       return;
     }
-    const value = isF64 ? this.a.f64[(address >>> 3) + index] : this.a.f32[(address >>> 2) + index];
     const flat = firstElement + index * elementsPerValue;
-    const where = elementsPerValue === 1 ? formatIndex(flat, this.layout.shape) : `row ${flat / elementsPerValue}`;
+    const sourceIndex = elementsPerValue === 1 ? flat : flat / elementsPerValue;
+    const value = source[sourceIndex] ?? NaN;
+    const where = elementsPerValue === 1 ? formatIndex(flat, this.layout.shape) : ` of row ${sourceIndex}`;
+    const what = Number.isFinite(value)
+      ? `is ${value}, which overflows float32 (Keras compares predictions and labels in float32)`
+      : `is ${value}; inputs must be finite`;
     throw new InputError('NON_FINITE',
-      `${argument}${where} is ${value}; inputs must be finite (pass nonFinite: 'propagate' to let NaN reach the result as Keras does).`);
+      `${argument}${where} ${what} (pass nonFinite: 'propagate' to let it reach the result as Keras does).`);
   }
 }
 
@@ -100,17 +108,17 @@ function writeWeights(a: Arena, layout: Layout, firstRow: number, rowCount: numb
     case 'dense': {
       const count = rowCount * rowLength;
       a.f64.set(weights.data.subarray(firstElement, firstElement + count), dense >>> 3);
-      tracker.check(dense, true, count, firstElement, 'sample_weight');
+      tracker.check(dense, true, count, firstElement, 'sample_weight', weights.data);
       return dense;
     }
     case 'rows':
       a.f64.set(weights.data.subarray(firstRow, firstRow + rowCount), scratch >>> 3);
-      tracker.check(scratch, true, rowCount, firstElement, 'sample_weight', rowLength);
+      tracker.check(scratch, true, rowCount, firstElement, 'sample_weight', weights.data, rowLength);
       a.kernels.expandRowWeights(scratch, dense, rowCount, rowLength);
       return dense;
     case 'pattern':
       a.f64.set(weights.data, scratch >>> 3);
-      tracker.check(scratch, true, rowLength, 0, 'sample_weight');
+      tracker.check(scratch, true, rowLength, 0, 'sample_weight', weights.data);
       a.kernels.tileRowPattern(scratch, dense, rowCount, rowLength);
       return dense;
   }
@@ -154,14 +162,14 @@ export function feedBinary(feed: BinaryFeed, kernel: BinaryKernel): FeedResult {
     const first = firstRow * K, count = rowCount * K;
     const lines = count / C;
     a.f32.set(feed.predictions.subarray(first, first + count), P >>> 2);
-    tracker.check(P, false, count, first, 'y_pred');
+    tracker.check(P, false, count, first, 'y_pred', feed.predictions);
     if (feed.fromLogits) a.kernels.sigmoidF32(P, count);
     if (feed.topK !== undefined) a.kernels.filterTopK(P, lines, C, feed.topK, S);
     if (labelBytes) {
       a.u8.set(labelBytes.subarray(first, first + count), L);
     } else {
       a.f32.set(feed.labels.subarray(first, first + count), L >>> 2);
-      tracker.check(L, false, count, first, 'y_true');
+      tracker.check(L, false, count, first, 'y_true', feed.labels);
     }
     let W = writeWeights(a, feed, firstRow, rowCount, tracker);
     if (feed.columnWeights) {
@@ -224,9 +232,9 @@ export function feedRegression(feed: RegressionFeed, kernel: RegressionKernel): 
     const rowCount = Math.min(chunkRows, feed.rows - firstRow);
     const first = firstRow * K, count = rowCount * K;
     view.set(feed.targets.subarray(first, first + count), Y >>> shift);
-    tracker.check(Y, isF64, count, first, 'y_true');
+    tracker.check(Y, isF64, count, first, 'y_true', feed.targets);
     view.set(feed.predictions.subarray(first, first + count), P >>> shift);
-    tracker.check(P, isF64, count, first, 'y_pred');
+    tracker.check(P, isF64, count, first, 'y_pred', feed.predictions);
     const W = writeWeights(a, feed, firstRow, rowCount, tracker);
     if (feed.countNonZeroWeightRows) {
       nonZeroWeightRows += W ? a.kernels.countNonZeroRows(W, rowCount, K) : rowCount;
