@@ -13,7 +13,12 @@ export function formatJson(evaluation: Evaluation): string {
 }
 
 export function formatTable(evaluation: Evaluation, path: string): string {
-  const table = new Table({ head: ['metric', 'value'], style: { head: [], border: [] } });
+  const table = new Table({
+    head: ['metric', 'value'],
+    style: { head: [], border: [] },
+    // No rule between body rows: one line per metric.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
   for (const { name, value } of evaluation.results) {
     table.push([name, Array.isArray(value) ? value.join(', ') : String(value)]);
   }
