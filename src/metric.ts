@@ -110,6 +110,11 @@ export abstract class Metric {
     });
   }
 
+  /** True when this metric learns its state shape from the first batch (so it may have no state yet). */
+  protected get buildsLazily(): boolean {
+    return false;
+  }
+
   /** Checks a state layout (from a merge or saved bytes) before this unbuilt metric adopts it. */
   protected acceptsStateLayout(_layout: ReadonlyArray<readonly [string, number]>): boolean {
     return false;
@@ -138,6 +143,9 @@ export abstract class Metric {
     }
     const ownLayout = this.layout();
     const sameLayout = ownLayout.length === layout.length && ownLayout.every(([name, length], i) => layout[i]![0] === name && layout[i]![1] === length);
+    if (layout.length === 0 && !this.buildsLazily) {
+      throw new StateError('STATE_MISMATCH', `A ${this.className} state always holds arrays; the given state holds none.`);
+    }
     if (this.isBuilt && layout.length > 0 && !sameLayout) {
       throw new StateError('STATE_MISMATCH', `Cannot ${what} ${this.className} states of different shapes: ${JSON.stringify(layout)} vs ${JSON.stringify(ownLayout)}.`);
     }

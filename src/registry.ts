@@ -29,7 +29,7 @@ const snakeToCamel = (key: string): string => key.replace(/_([a-z0-9])/g, (_, le
 const camelToSnake = (key: string): string => key.replace(/([A-Z])/g, (letter) => `_${letter.toLowerCase()}`);
 
 const IDENTIFIERS = new Map<string, string>([
-  ...Object.keys(CLASSES).flatMap((name): Array<[string, string]> => [[name, name], [toSnakeCase(name), name]]),
+  ...Object.keys(CLASSES).flatMap((name): Array<[string, string]> => [[toSnakeCase(name), name], [name, name]]),
   ...Object.entries(ALIASES),
 ]);
 

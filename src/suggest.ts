@@ -17,9 +17,14 @@ function editDistance(a: string, b: string): number {
 /** The known names closest to `name` (case-insensitive edit distance), best first. */
 export function closestNames(name: string, known: Iterable<string>, count = 3): string[] {
   const lower = name.toLowerCase();
-  // One spelling per case-insensitive name ('auc' and 'AUC' are one suggestion).
+  // One spelling per case-insensitive name ('auc' and 'AUC' are one suggestion):
+  // the one whose letter case is closest to what was typed.
   const byLowerCase = new Map<string, string>();
-  for (const candidate of known) if (!byLowerCase.has(candidate.toLowerCase())) byLowerCase.set(candidate.toLowerCase(), candidate);
+  for (const candidate of known) {
+    const key = candidate.toLowerCase();
+    const current = byLowerCase.get(key);
+    if (current === undefined || editDistance(name, candidate) < editDistance(name, current)) byLowerCase.set(key, candidate);
+  }
   return [...byLowerCase.values()]
     .map((candidate) => ({ candidate, distance: editDistance(lower, candidate.toLowerCase()) }))
     .sort((x, y) => x.distance - y.distance || x.candidate.localeCompare(y.candidate))

@@ -248,7 +248,7 @@ describe('long rank-1 batches stream through the fixed-size arena', () => {
     expect(arena().capacity).toBe(before);
   });
 
-  test.fails('MSE of a rank-1 batch does not grow the arena to the batch length', () => {
+  test('MSE of a rank-1 batch does not grow the arena to the batch length', () => {
     // A rank-1 MSE batch is one sample, yet its sum of squared errors needs no row-sized
     // buffer (its weight can only be a scalar). The arena grows with row length, never with
     // the number of samples; here the whole batch is taken as one row.

@@ -1,7 +1,7 @@
 // Keras AUC: the area under the ROC, PR or PR-gain curve, approximated with
 // a Riemann sum over confusion counts at a fixed set of thresholds. Evenly
 // spaced thresholds (the default 200) use the O(N + T) bucketed kernel.
-import { ConfigError, MetricError } from '../errors.js';
+import { ConfigError, InputError, MetricError } from '../errors.js';
 import { Metric, type BaseOptions, type Direction, type MetricResult } from '../metric.js';
 import type { ArrayInput } from '../tensor.js';
 import { confusionPartials, type ConfusionSpec } from './confusion-update.js';
@@ -90,6 +90,9 @@ export class AUC extends Metric {
     if (numLabels !== null) {
       if (!this.multiLabel) throw new ConfigError('INVALID_CONFIG', '`numLabels` is needed only when `multiLabel` is true.');
       checkPositiveInteger('numLabels', numLabels);
+      if (this.labelWeights && this.labelWeights.length !== numLabels) {
+        throw new ConfigError('INVALID_CONFIG', `labelWeights has ${this.labelWeights.length} values for ${numLabels} labels.`);
+      }
     }
     this.initNumLabels = numLabels;
     this.spec = {
@@ -103,6 +106,10 @@ export class AUC extends Metric {
   private build(numLabels: number): void {
     const length = this.numThresholds * numLabels;
     this.defineState(Object.fromEntries(STATE_NAMES.map((name) => [name, length])));
+  }
+
+  protected get buildsLazily(): boolean {
+    return this.multiLabel && this.initNumLabels === null;
   }
 
   protected acceptsStateLayout(layout: ReadonlyArray<readonly [string, number]>): boolean {
@@ -128,7 +135,10 @@ export class AUC extends Metric {
     const partials = confusionPartials(this.spec, yTrue, yPred, sampleWeight);
     if (this.multiLabel) {
       if (this.isBuilt && partials.numLabels !== this.numLabels) {
-        throw new MetricError('SHAPE_MISMATCH', `This multi-label AUC tracks ${this.numLabels} labels; the batch has ${partials.numLabels}.`);
+        throw new InputError('SHAPE_MISMATCH', `This multi-label AUC tracks ${this.numLabels} labels; the batch has ${partials.numLabels}.`);
+      }
+      if (this.labelWeights && this.labelWeights.length !== partials.numLabels) {
+        throw new InputError('SHAPE_MISMATCH', `labelWeights has ${this.labelWeights.length} values; the batch has ${partials.numLabels} labels.`);
       }
       if (!this.isBuilt) this.build(partials.numLabels);
     }

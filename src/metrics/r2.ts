@@ -53,6 +53,10 @@ export class R2Score extends Metric {
     this.defineState({ ...Object.fromEntries(PER_OUTPUT.map((name) => [name, outputs])), num_samples: 1, rows_seen: 1 });
   }
 
+  protected get buildsLazily(): boolean {
+    return true;
+  }
+
   protected acceptsStateLayout(layout: ReadonlyArray<readonly [string, number]>): boolean {
     const names = [...PER_OUTPUT, 'num_samples', 'rows_seen'];
     const outputs = layout[0]?.[1] ?? 0;
@@ -77,7 +81,7 @@ export class R2Score extends Metric {
       ? Float64Array.from({ length: outputs }, (_, k) => (rows > 0 ? pair.yTrue.data[k]! : 0))
       : this.state('shift').slice();
     const { output, sawNonFinite, nonZeroWeightRows } = feedRegression({
-      targets: pair.yTrue.data, predictions: pair.yPred.data, weights, rows, rowLength: outputs, shape,
+      targets: pair.yTrue.data, predictions: pair.yPred.data, weights, rows, rowLength: outputs, shape: pair.yPred.shape,
       nonFinite: this.nonFinite, perColumn: outputs > 1, outputSlots: MOMENT_SLOTS, countNonZeroWeightRows: true,
     }, (a, chunk, isF64, column, out) =>
       a.kernels.regressionSums(chunk.labels, chunk.predictions, isF64 ? 1 : 0, chunk.weights, chunk.count, shifts[column]!, out));

@@ -95,25 +95,27 @@ class NonFiniteTracker {
   }
 }
 
-/** Writes the chunk's weights as dense f64 (or nothing) and returns their address, 0 when unweighted. */
-function writeWeights(a: Arena, layout: Layout, firstRow: number, rowCount: number, tracker: NonFiniteTracker): number {
+/**
+ * Writes the weights of elements [first, first + count) as dense f64 (or
+ * nothing) and returns their address, 0 when unweighted. Row and pattern
+ * layouts are only used with row-aligned chunks.
+ */
+function writeWeights(a: Arena, layout: Layout, first: number, count: number, tracker: NonFiniteTracker): number {
   const { weights, rowLength } = layout;
   const dense = a.address('weights');
   const scratch = a.address('scratch');
-  const firstElement = firstRow * rowLength;
+  const firstRow = first / rowLength, rowCount = count / rowLength;
   switch (weights.kind) {
     case 'none':
     case 'scalar':
       return 0;
-    case 'dense': {
-      const count = rowCount * rowLength;
-      a.f64.set(weights.data.subarray(firstElement, firstElement + count), dense >>> 3);
-      tracker.check(dense, true, count, firstElement, 'sample_weight', weights.data);
+    case 'dense':
+      a.f64.set(weights.data.subarray(first, first + count), dense >>> 3);
+      tracker.check(dense, true, count, first, 'sample_weight', weights.data);
       return dense;
-    }
     case 'rows':
       a.f64.set(weights.data.subarray(firstRow, firstRow + rowCount), scratch >>> 3);
-      tracker.check(scratch, true, rowCount, firstElement, 'sample_weight', weights.data, rowLength);
+      tracker.check(scratch, true, rowCount, first, 'sample_weight', weights.data, rowLength);
       a.kernels.expandRowWeights(scratch, dense, rowCount, rowLength);
       return dense;
     case 'pattern':
@@ -133,6 +135,17 @@ function scalarWeight(layout: Layout): number {
   return value;
 }
 
+/**
+ * Chunk boundaries: whole rows when the batch is processed per row (top-k,
+ * columns, per-row weights), otherwise single elements, so that one very long
+ * row (a rank-1 batch that Keras treats as one sample) never grows the arena.
+ */
+function chunking(layout: Layout, perRow: boolean): { rows: number; rowLength: number } {
+  const kind = layout.weights.kind;
+  if (perRow || kind === 'rows' || kind === 'pattern') return { rows: layout.rows, rowLength: layout.rowLength };
+  return { rows: layout.rows * layout.rowLength, rowLength: 1 };
+}
+
 function rowsPerChunk(a: Arena, rowLength: number, outputBytes: number): number {
   a.reserve(Math.max(CHUNK_ELEMENTS, rowLength), outputBytes);
   return Math.max(1, Math.floor(a.capacity / Math.max(rowLength, 1)));
@@ -144,7 +157,8 @@ export function feedBinary(feed: BinaryFeed, kernel: BinaryKernel): FeedResult {
   const runs = feed.columns?.length ?? 1;
   const outputSlots = feed.outputSlots * runs;
   const parameterBytes = (feed.parameters?.length ?? 0) * 4;
-  const chunkRows = rowsPerChunk(a, feed.rowLength, outputSlots * 8 + parameterBytes + 16);
+  const { rows, rowLength: K } = chunking(feed, feed.topK !== undefined || feed.columns !== undefined || feed.columnWeights !== undefined);
+  const chunkRows = rowsPerChunk(a, K, outputSlots * 8 + parameterBytes + 16);
   const scale = scalarWeight(feed);
   a.clearOutput(outputSlots);
   const out = a.output;
@@ -155,10 +169,10 @@ export function feedBinary(feed: BinaryFeed, kernel: BinaryKernel): FeedResult {
   const labelsAreBytes = isByteArray(feed.labels);
   const labelBytes = labelsAreBytes ? asBytes(feed.labels as Uint8Array) : undefined;
   const P = a.address('predictions'), L = a.address('labels'), S = a.address('scratch');
-  const K = feed.rowLength, C = feed.lastAxis;
+  const C = feed.lastAxis;
 
-  for (let firstRow = 0; firstRow < feed.rows; firstRow += chunkRows) {
-    const rowCount = Math.min(chunkRows, feed.rows - firstRow);
+  for (let firstRow = 0; firstRow < rows; firstRow += chunkRows) {
+    const rowCount = Math.min(chunkRows, rows - firstRow);
     const first = firstRow * K, count = rowCount * K;
     const lines = count / C;
     a.f32.set(feed.predictions.subarray(first, first + count), P >>> 2);
@@ -171,7 +185,7 @@ export function feedBinary(feed: BinaryFeed, kernel: BinaryKernel): FeedResult {
       a.f32.set(feed.labels.subarray(first, first + count), L >>> 2);
       tracker.check(L, false, count, first, 'y_true', feed.labels);
     }
-    let W = writeWeights(a, feed, firstRow, rowCount, tracker);
+    let W = writeWeights(a, feed, first, count, tracker);
     if (feed.columnWeights) {
       a.f64.set(feed.columnWeights, S >>> 3);
       if (W === 0) {
@@ -213,9 +227,9 @@ export type RegressionKernel = (arena: Arena, chunk: ChunkPointers, isF64: boole
 /** Streams a regression batch (targets in the `labels` slot) through `kernel` in float64 sums. */
 export function feedRegression(feed: RegressionFeed, kernel: RegressionKernel): FeedResult {
   const a = arena();
-  const K = feed.rowLength;
-  const runs = feed.perColumn ? K : 1;
+  const runs = feed.perColumn ? feed.rowLength : 1;
   const outputSlots = feed.outputSlots * runs;
+  const { rows, rowLength: K } = chunking(feed, feed.perColumn || feed.countNonZeroWeightRows === true);
   const chunkRows = rowsPerChunk(a, K, outputSlots * 8);
   const scale = scalarWeight(feed);
   a.clearOutput(outputSlots);
@@ -228,14 +242,14 @@ export function feedRegression(feed: RegressionFeed, kernel: RegressionKernel): 
   const P = a.address('predictions'), Y = a.address('labels');
   let nonZeroWeightRows = 0;
 
-  for (let firstRow = 0; firstRow < feed.rows; firstRow += chunkRows) {
-    const rowCount = Math.min(chunkRows, feed.rows - firstRow);
+  for (let firstRow = 0; firstRow < rows; firstRow += chunkRows) {
+    const rowCount = Math.min(chunkRows, rows - firstRow);
     const first = firstRow * K, count = rowCount * K;
     view.set(feed.targets.subarray(first, first + count), Y >>> shift);
     tracker.check(Y, isF64, count, first, 'y_true', feed.targets);
     view.set(feed.predictions.subarray(first, first + count), P >>> shift);
     tracker.check(P, isF64, count, first, 'y_pred', feed.predictions);
-    const W = writeWeights(a, feed, firstRow, rowCount, tracker);
+    const W = writeWeights(a, feed, first, count, tracker);
     if (feed.countNonZeroWeightRows) {
       nonZeroWeightRows += W ? a.kernels.countNonZeroRows(W, rowCount, K) : rowCount;
     }
