@@ -3,6 +3,6 @@ export { heapBase, ensureMemory } from "./memory";
 export { countAtThresholds } from "./confusion";
 export { binaryAccuracySums } from "./accuracy";
 export { bucketHistogram } from "./buckets";
-export { regressionSums } from "./regression";
+export { r2Sums, errorSums } from "./regression";
 export { firstNonFinite } from "./validate";
 export { gatherStrided, expandRowWeights, tileRowPattern, scaleColumns, sigmoidF32, filterTopK, countNonZeroRows } from "./reshape";

@@ -16,9 +16,9 @@
 
 /** Scalar twin of labelMask4: 1 when the label is non-zero (NaN counts as non-zero, as bool(NaN) does). */
 // @ts-ignore: decorator
-@inline export function labelIsPositive<L>(labels: usize, i: i32): bool {
-  if (sizeof<L>() == 1) return load<u8>(labels + <usize>i) != 0;
-  return load<f32>(labels + (<usize>i << 2)) != 0;
+@inline export function labelIsPositive<L>(labels: usize, i: i32): i32 {
+  if (sizeof<L>() == 1) return <i32>(load<u8>(labels + <usize>i) != 0);
+  return <i32>(load<f32>(labels + (<usize>i << 2)) != 0);
 }
 
 /** Labels of elements i..i+3 as f32 lanes (u8 labels are widened). */
@@ -44,7 +44,7 @@
   return 1.0;
 }
 
-/** Adds the weights of elements i..i+3 selected by an i32x4 mask into two f64x2 accumulators. */
+/** Weights of elements i, i+1 (low) and i+2, i+3 (high) selected by an i32x4 mask. */
 // @ts-ignore: decorator
 @inline export function maskedWeightLow(weights: usize, i: i32, mask: v128): v128 {
   return v128.and(v128.load(weights + (<usize>i << 3)), i64x2.extend_low_i32x4_s(mask));
@@ -68,4 +68,44 @@
 // @ts-ignore: decorator
 @inline export function addF64(address: usize, value: f64): void {
   store<f64>(address, load<f64>(address) + value);
+}
+
+// Non-finite detection folded into the kernels' own passes: lanes where
+// |x| < Infinity is false are NaN or ±Infinity. Kernels OR these masks together
+// and return 1 when any lane was bad; the caller then locates the value.
+
+/** All-ones lanes where an f32 lane is NaN or ±Infinity. */
+// @ts-ignore: decorator
+@inline export function nonFiniteF32x4(v: v128): v128 {
+  return v128.not(f32x4.lt(f32x4.abs(v), f32x4.splat(Infinity)));
+}
+
+// @ts-ignore: decorator
+@inline export function nonFiniteF64x2(v: v128): v128 {
+  return v128.not(f64x2.lt(f64x2.abs(v), f64x2.splat(Infinity)));
+}
+
+/** Non-finite lanes among f32 labels (byte labels are always finite). */
+// @ts-ignore: decorator
+@inline export function nonFiniteLabels4<L>(labels: usize, i: i32): v128 {
+  if (sizeof<L>() == 1) return i32x4.splat(0);
+  return nonFiniteF32x4(v128.load(labels + (<usize>i << 2)));
+}
+
+/** Non-finite lanes among the four f64 weights of elements i..i+3, as one v128 of flags. */
+// @ts-ignore: decorator
+@inline export function nonFiniteWeights4<W>(weights: usize, i: i32): v128 {
+  if (!isFloat<W>()) return i32x4.splat(0);
+  return v128.or(
+    nonFiniteF64x2(v128.load(weights + (<usize>i << 3))),
+    nonFiniteF64x2(v128.load(weights + (<usize>i << 3), 16)));
+}
+
+/** 1 when the element's prediction, float label or weight is not finite. */
+// @ts-ignore: decorator
+@inline export function elementNonFinite<L, W>(predictions: usize, labels: usize, weights: usize, i: i32): i32 {
+  let bad = <i32>!(Mathf.abs(load<f32>(predictions + (<usize>i << 2))) < Infinity);
+  if (sizeof<L>() != 1) bad |= <i32>!(Mathf.abs(load<f32>(labels + (<usize>i << 2))) < Infinity);
+  if (isFloat<W>()) bad |= <i32>!(Math.abs(load<f64>(weights + (<usize>i << 3))) < Infinity);
+  return bad;
 }

@@ -1,23 +1,10 @@
-// Regression moments in float64. Targets are shifted by a caller-chosen value
-// (the first target seen) so the sum of squares keeps its precision when the
-// target mean is large relative to its spread.
+// Regression sums in float64. Two kernels, so each metric pays only for the
+// sums it uses: R2's moments of shifted targets, and the error sums of the
+// MSE/MAE/RMSE family. Targets are shifted by a caller-chosen value (the first
+// target seen) so the sum of squares keeps its precision when the target mean
+// is large relative to its spread. A NaN or infinite input makes a sum
+// non-finite, which is how the caller detects it.
 import { weightAt } from "./lanes";
-
-/**
- * Accumulates into out (f64): [Σw, Σw·d, Σw·d², Σw·e², Σw·|e|] with d = y - shift, e = y - p.
- * targets and predictions are both f32 (isF64 false) or both f64; weights f64 or 0.
- */
-export function regressionSums(
-  targets: usize, predictions: usize, isF64: bool, weights: usize, n: i32, shift: f64, out: usize,
-): void {
-  if (isF64) {
-    if (weights) regressionSumsOf<f64, f64>(targets, predictions, weights, n, shift, out);
-    else regressionSumsOf<f64, i32>(targets, predictions, 0, n, shift, out);
-  } else {
-    if (weights) regressionSumsOf<f32, f64>(targets, predictions, weights, n, shift, out);
-    else regressionSumsOf<f32, i32>(targets, predictions, 0, n, shift, out);
-  }
-}
 
 // @ts-ignore: decorator
 @inline function loadPair<T>(base: usize, i: i32): v128 {
@@ -31,37 +18,60 @@ export function regressionSums(
   return load<f64>(base + (<usize>i << 3));
 }
 
-function regressionSumsOf<T, W>(targets: usize, predictions: usize, weights: usize, n: i32, shift: f64, out: usize): void {
-  let sw: f64 = 0, sd: f64 = 0, sdd: f64 = 0, see: f64 = 0, sae: f64 = 0;
+// @ts-ignore: decorator
+@inline function lanes(v: v128): f64 {
+  return f64x2.extract_lane(v, 0) + f64x2.extract_lane(v, 1);
+}
+
+// @ts-ignore: decorator
+@inline function addAt(out: usize, slot: i32, value: f64): void {
+  store<f64>(out + (<usize>slot << 3), load<f64>(out + (<usize>slot << 3)) + value);
+}
+
+/**
+ * Accumulates into out (f64): [Σw, Σw·d, Σw·d², Σw·e²] with d = y - shift, e = y - p.
+ * targets and predictions are both f32 (isF64 false) or both f64; weights f64 or 0.
+ */
+export function r2Sums(targets: usize, predictions: usize, isF64: bool, weights: usize, n: i32, shift: f64, out: usize): void {
+  if (isF64) {
+    if (weights) r2SumsOf<f64, f64>(targets, predictions, weights, n, shift, out);
+    else r2SumsOf<f64, i32>(targets, predictions, 0, n, shift, out);
+  } else {
+    if (weights) r2SumsOf<f32, f64>(targets, predictions, weights, n, shift, out);
+    else r2SumsOf<f32, i32>(targets, predictions, 0, n, shift, out);
+  }
+}
+
+function r2SumsOf<T, W>(targets: usize, predictions: usize, weights: usize, n: i32, shift: f64, out: usize): void {
+  let sw: f64 = 0, sd: f64 = 0, sdd: f64 = 0, see: f64 = 0;
   let i = 0;
   if (ASC_FEATURE_SIMD) {
-    const shiftSplat = f64x2.splat(shift);
-    let w2 = f64x2.splat(0), d1 = f64x2.splat(0), d2 = f64x2.splat(0), e2 = f64x2.splat(0), ae = f64x2.splat(0);
-    for (; i + 2 <= n; i += 2) {
-      const y = loadPair<T>(targets, i);
-      const d = f64x2.sub(y, shiftSplat);
-      const e = f64x2.sub(y, loadPair<T>(predictions, i));
+    const s = f64x2.splat(shift);
+    // Two independent accumulator sets (elements i, i+1 and i+2, i+3) for instruction-level parallelism.
+    let wA = f64x2.splat(0), dA = f64x2.splat(0), ddA = f64x2.splat(0), eeA = f64x2.splat(0);
+    let wB = f64x2.splat(0), dB = f64x2.splat(0), ddB = f64x2.splat(0), eeB = f64x2.splat(0);
+    for (; i + 4 <= n; i += 4) {
+      const yA = loadPair<T>(targets, i), yB = loadPair<T>(targets, i + 2);
+      const dValA = f64x2.sub(yA, s), dValB = f64x2.sub(yB, s);
+      const eValA = f64x2.sub(yA, loadPair<T>(predictions, i)), eValB = f64x2.sub(yB, loadPair<T>(predictions, i + 2));
       if (isFloat<W>()) {
-        const w = v128.load(weights + (<usize>i << 3));
-        const wd = f64x2.mul(w, d);
-        const we = f64x2.mul(w, e);
-        w2 = f64x2.add(w2, w);
-        d1 = f64x2.add(d1, wd);
-        d2 = f64x2.add(d2, f64x2.mul(wd, d));
-        e2 = f64x2.add(e2, f64x2.mul(we, e));
-        ae = f64x2.add(ae, f64x2.mul(w, f64x2.abs(e)));
+        const weightA = v128.load(weights + (<usize>i << 3)), weightB = v128.load(weights + (<usize>i << 3), 16);
+        const wdA = f64x2.mul(weightA, dValA), wdB = f64x2.mul(weightB, dValB);
+        wA = f64x2.add(wA, weightA); wB = f64x2.add(wB, weightB);
+        dA = f64x2.add(dA, wdA); dB = f64x2.add(dB, wdB);
+        ddA = f64x2.add(ddA, f64x2.mul(wdA, dValA)); ddB = f64x2.add(ddB, f64x2.mul(wdB, dValB));
+        eeA = f64x2.add(eeA, f64x2.mul(f64x2.mul(weightA, eValA), eValA));
+        eeB = f64x2.add(eeB, f64x2.mul(f64x2.mul(weightB, eValB), eValB));
       } else {
-        d1 = f64x2.add(d1, d);
-        d2 = f64x2.add(d2, f64x2.mul(d, d));
-        e2 = f64x2.add(e2, f64x2.mul(e, e));
-        ae = f64x2.add(ae, f64x2.abs(e));
+        dA = f64x2.add(dA, dValA); dB = f64x2.add(dB, dValB);
+        ddA = f64x2.add(ddA, f64x2.mul(dValA, dValA)); ddB = f64x2.add(ddB, f64x2.mul(dValB, dValB));
+        eeA = f64x2.add(eeA, f64x2.mul(eValA, eValA)); eeB = f64x2.add(eeB, f64x2.mul(eValB, eValB));
       }
     }
-    sw = isFloat<W>() ? f64x2.extract_lane(w2, 0) + f64x2.extract_lane(w2, 1) : <f64>i;
-    sd = f64x2.extract_lane(d1, 0) + f64x2.extract_lane(d1, 1);
-    sdd = f64x2.extract_lane(d2, 0) + f64x2.extract_lane(d2, 1);
-    see = f64x2.extract_lane(e2, 0) + f64x2.extract_lane(e2, 1);
-    sae = f64x2.extract_lane(ae, 0) + f64x2.extract_lane(ae, 1);
+    sw = isFloat<W>() ? lanes(f64x2.add(wA, wB)) : <f64>i;
+    sd = lanes(f64x2.add(dA, dB));
+    sdd = lanes(f64x2.add(ddA, ddB));
+    see = lanes(f64x2.add(eeA, eeB));
   }
   for (; i < n; i++) {
     const y = loadOne<T>(targets, i);
@@ -72,11 +82,56 @@ function regressionSumsOf<T, W>(targets: usize, predictions: usize, weights: usi
     sd += w * d;
     sdd += w * d * d;
     see += w * e * e;
+  }
+  addAt(out, 0, sw);
+  addAt(out, 1, sd);
+  addAt(out, 2, sdd);
+  addAt(out, 3, see);
+}
+
+/** Accumulates into out (f64): [Σw, Σw·e², Σw·|e|] with e = y - p; same input types as r2Sums. */
+export function errorSums(targets: usize, predictions: usize, isF64: bool, weights: usize, n: i32, out: usize): void {
+  if (isF64) {
+    if (weights) errorSumsOf<f64, f64>(targets, predictions, weights, n, out);
+    else errorSumsOf<f64, i32>(targets, predictions, 0, n, out);
+  } else {
+    if (weights) errorSumsOf<f32, f64>(targets, predictions, weights, n, out);
+    else errorSumsOf<f32, i32>(targets, predictions, 0, n, out);
+  }
+}
+
+function errorSumsOf<T, W>(targets: usize, predictions: usize, weights: usize, n: i32, out: usize): void {
+  let sw: f64 = 0, see: f64 = 0, sae: f64 = 0;
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    let wA = f64x2.splat(0), eeA = f64x2.splat(0), aeA = f64x2.splat(0);
+    let wB = f64x2.splat(0), eeB = f64x2.splat(0), aeB = f64x2.splat(0);
+    for (; i + 4 <= n; i += 4) {
+      const eA = f64x2.sub(loadPair<T>(targets, i), loadPair<T>(predictions, i));
+      const eB = f64x2.sub(loadPair<T>(targets, i + 2), loadPair<T>(predictions, i + 2));
+      if (isFloat<W>()) {
+        const weightA = v128.load(weights + (<usize>i << 3)), weightB = v128.load(weights + (<usize>i << 3), 16);
+        const weA = f64x2.mul(weightA, eA), weB = f64x2.mul(weightB, eB);
+        wA = f64x2.add(wA, weightA); wB = f64x2.add(wB, weightB);
+        eeA = f64x2.add(eeA, f64x2.mul(weA, eA)); eeB = f64x2.add(eeB, f64x2.mul(weB, eB));
+        aeA = f64x2.add(aeA, f64x2.mul(weightA, f64x2.abs(eA))); aeB = f64x2.add(aeB, f64x2.mul(weightB, f64x2.abs(eB)));
+      } else {
+        eeA = f64x2.add(eeA, f64x2.mul(eA, eA)); eeB = f64x2.add(eeB, f64x2.mul(eB, eB));
+        aeA = f64x2.add(aeA, f64x2.abs(eA)); aeB = f64x2.add(aeB, f64x2.abs(eB));
+      }
+    }
+    sw = isFloat<W>() ? lanes(f64x2.add(wA, wB)) : <f64>i;
+    see = lanes(f64x2.add(eeA, eeB));
+    sae = lanes(f64x2.add(aeA, aeB));
+  }
+  for (; i < n; i++) {
+    const e = loadOne<T>(targets, i) - loadOne<T>(predictions, i);
+    const w = weightAt<W>(weights, i);
+    sw += w;
+    see += w * e * e;
     sae += w * Math.abs(e);
   }
-  store<f64>(out, load<f64>(out) + sw);
-  store<f64>(out, load<f64>(out, 8) + sd, 8);
-  store<f64>(out, load<f64>(out, 16) + sdd, 16);
-  store<f64>(out, load<f64>(out, 24) + see, 24);
-  store<f64>(out, load<f64>(out, 32) + sae, 32);
+  addAt(out, 0, sw);
+  addAt(out, 1, see);
+  addAt(out, 2, sae);
 }

@@ -81,7 +81,7 @@ export class AUC extends Metric {
     this.numThresholds = thresholds.length;
 
     if (options.labelWeights !== undefined && options.labelWeights !== null) {
-      if (!Array.isArray(options.labelWeights) || !options.labelWeights.every((w) => typeof w === 'number' && w >= 0)) {
+      if (!Array.isArray(options.labelWeights) || !options.labelWeights.every((w) => typeof w === 'number' && Number.isFinite(w) && w >= 0)) {
         throw new ConfigError('INVALID_CONFIG', `All values of labelWeights must be non-negative numbers; received ${JSON.stringify(options.labelWeights)}.`);
       }
       this.labelWeights = Float64Array.from(options.labelWeights);

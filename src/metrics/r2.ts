@@ -7,7 +7,10 @@ import { Metric, type BaseOptions, type Direction, type MetricResult, type State
 import { toTensor, alignPair, formatShape, type ArrayInput } from '../tensor.js';
 import { resolveWeights } from '../weights.js';
 import { feedRegression } from '../wasm/feed.js';
-import { MOMENT, MOMENT_SLOTS } from './regression.js';
+
+/** Slots of the r2Sums kernel output. */
+const MOMENT = { weight: 0, shifted: 1, shiftedSquares: 2, squaredError: 3 } as const;
+const MOMENT_SLOTS = 4;
 
 export type R2Aggregation = 'uniform_average' | 'variance_weighted_average' | null;
 
@@ -84,7 +87,7 @@ export class R2Score extends Metric {
       targets: pair.yTrue.data, predictions: pair.yPred.data, weights, rows, rowLength: outputs, shape: pair.yPred.shape,
       nonFinite: this.nonFinite, perColumn: outputs > 1, outputSlots: MOMENT_SLOTS, countNonZeroWeightRows: true,
     }, (a, chunk, isF64, column, out) =>
-      a.kernels.regressionSums(chunk.labels, chunk.predictions, isF64 ? 1 : 0, chunk.weights, chunk.count, shifts[column]!, out));
+      a.kernels.r2Sums(chunk.labels, chunk.predictions, isF64 ? 1 : 0, chunk.weights, chunk.count, shifts[column]!, out));
 
     if (!this.isBuilt) this.build(outputs);
     if (rows === 0) return;

@@ -7,9 +7,9 @@ import { resolveWeights, type WeightLayout } from '../weights.js';
 import { feedRegression } from '../wasm/feed.js';
 import { MeanStateMetric, meanIncrement } from './mean.js';
 
-/** Slots of the regressionSums kernel output. */
-export const MOMENT = { weight: 0, shifted: 1, shiftedSquares: 2, squaredError: 3, absoluteError: 4 } as const;
-export const MOMENT_SLOTS = 5;
+/** Slots of the errorSums kernel output. */
+const ERROR_SUMS = { weight: 0, squaredError: 1, absoluteError: 2 } as const;
+const ERROR_SLOTS = 3;
 
 function optionalTensor(sampleWeight: ArrayInput | null | undefined): Tensor | undefined {
   return sampleWeight === null || sampleWeight === undefined ? undefined : toTensor(sampleWeight, 'sample_weight');
@@ -56,10 +56,10 @@ abstract class ErrorMean extends MeanStateMetric {
     const { rows, rowLength } = rowsOf(elementShape);
     const { output, sawNonFinite } = feedRegression({
       targets: pair.yTrue.data, predictions: pair.yPred.data, weights, rows, rowLength, shape,
-      nonFinite: this.nonFinite, perColumn: false, outputSlots: MOMENT_SLOTS,
+      nonFinite: this.nonFinite, perColumn: false, outputSlots: ERROR_SLOTS,
     }, (a, chunk, isF64, _column, out) =>
-      a.kernels.regressionSums(chunk.labels, chunk.predictions, isF64 ? 1 : 0, chunk.weights, chunk.count, 0, out));
-    this.addMean(meanIncrement(output[MOMENT[this.error]]!, output[MOMENT.weight]!, weights, rows * rowLength, rowLength), sawNonFinite);
+      a.kernels.errorSums(chunk.labels, chunk.predictions, isF64 ? 1 : 0, chunk.weights, chunk.count, out));
+    this.addMean(meanIncrement(output[ERROR_SUMS[this.error]]!, output[ERROR_SUMS.weight]!, weights, rows * rowLength, rowLength), sawNonFinite);
   }
 }
 

@@ -1,17 +1,30 @@
 // Kernel source for Node, Deno, Bun, browsers and worker_threads: both builds
-// are embedded as base64 and the SIMD one is chosen when the engine validates it.
+// are embedded as base64; the SIMD one is chosen when the engine validates it,
+// and only the build in use is decoded.
 import { simdBase64, scalarBase64 } from './generated/kernels.js';
 import type { KernelBuild } from './exports.js';
 import { registerKernelSource, type KernelSource } from './runtime.js';
 
+type NodeBuffer = { from(text: string, encoding: 'base64'): Uint8Array };
+
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  // Node's Buffer decodes natively; elsewhere atob is the portable way.
+  const buffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
+  if (buffer) return new Uint8Array(buffer.from(text, 'base64'));
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
 
-const bytes: Record<KernelBuild, Uint8Array<ArrayBuffer>> = { simd: decodeBase64(simdBase64), scalar: decodeBase64(scalarBase64) };
+const encoded: Record<KernelBuild, string> = { simd: simdBase64, scalar: scalarBase64 };
+const decoded = new Map<KernelBuild, Uint8Array<ArrayBuffer>>();
+
+function bytesOf(build: KernelBuild): Uint8Array<ArrayBuffer> {
+  let bytes = decoded.get(build);
+  if (!bytes) decoded.set(build, (bytes = decodeBase64(encoded[build])));
+  return bytes;
+}
 
 function scalarForced(): boolean {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
@@ -19,10 +32,10 @@ function scalarForced(): boolean {
 }
 
 export const embeddedSource: KernelSource = {
-  build: !scalarForced() && WebAssembly.validate(bytes.simd) ? 'simd' : 'scalar',
+  build: !scalarForced() && WebAssembly.validate(bytesOf('simd')) ? 'simd' : 'scalar',
   instantiateSync(build) {
     try {
-      return new WebAssembly.Instance(new WebAssembly.Module(bytes[build]), {});
+      return new WebAssembly.Instance(new WebAssembly.Module(bytesOf(build)), {});
     } catch (error) {
       // Browsers refuse synchronous compilation of modules over 4 KB on the main thread.
       if (error instanceof RangeError) return undefined;
@@ -30,7 +43,7 @@ export const embeddedSource: KernelSource = {
     }
   },
   async instantiate(build) {
-    return (await WebAssembly.instantiate(bytes[build], {})).instance;
+    return (await WebAssembly.instantiate(bytesOf(build), {})).instance;
   },
 };
 

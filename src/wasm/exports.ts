@@ -5,14 +5,16 @@ export interface KernelExports {
   readonly memory: WebAssembly.Memory;
   heapBase(): number;
   ensureMemory(endAddress: number): number;
+  /** Returns 1 when an input was NaN or ±Infinity (likewise the next two). */
   countAtThresholds(predictions: number, labels: number, labelsAreBytes: number, weights: number,
-    n: number, thresholds: number, numThresholds: number, out: number): void;
+    n: number, thresholds: number, numThresholds: number, out: number): number;
   binaryAccuracySums(predictions: number, labels: number, labelsAreBytes: number, weights: number,
-    n: number, threshold: number, out: number): void;
+    n: number, threshold: number, out: number): number;
   bucketHistogram(predictions: number, labels: number, labelsAreBytes: number, weights: number,
-    n: number, numThresholds: number, clampToFirstBucket: number, out: number): void;
-  regressionSums(targets: number, predictions: number, isF64: number, weights: number,
+    n: number, numThresholds: number, clampToFirstBucket: number, out: number): number;
+  r2Sums(targets: number, predictions: number, isF64: number, weights: number,
     n: number, shift: number, out: number): void;
+  errorSums(targets: number, predictions: number, isF64: number, weights: number, n: number, out: number): void;
   firstNonFinite(values: number, isF64: number, n: number): number;
   gatherStrided(src: number, dst: number, elementBytes: number, count: number, offset: number, stride: number): void;
   expandRowWeights(rowWeights: number, dst: number, rows: number, rowLength: number): void;

@@ -1,7 +1,8 @@
 // Chunked feeding: streams (labels, predictions, weights) of any length through
-// the arena in row-aligned chunks, validating each chunk before its kernel
-// result is kept. Callers get partial sums back and fold them into metric
-// state only after the whole batch passed, so a bad value never changes state.
+// the arena in cache-sized chunks. Kernels fold a NaN/Infinity check into their
+// own pass and report it; only then is the chunk scanned to name the bad value.
+// Callers get partial sums back and fold them into metric state after the whole
+// batch passed, so a bad value never changes state.
 import { arena } from './runtime.js';
 import type { Arena } from './arena.js';
 import { CHUNK_ELEMENTS } from './arena.js';
@@ -57,7 +58,8 @@ export interface BinaryFeed extends Layout {
   readonly parameters?: Float32Array;
 }
 
-export type BinaryKernel = (arena: Arena, chunk: ChunkPointers, labelsAreBytes: boolean, parameters: number, out: number) => void;
+/** Runs a kernel on one chunk; returns non-zero when the kernel saw a NaN or infinite input. */
+export type BinaryKernel = (arena: Arena, chunk: ChunkPointers, labelsAreBytes: boolean, parameters: number, out: number) => number;
 
 function isByteArray(data: TypedArray): data is Uint8Array | Int8Array | Uint8ClampedArray {
   return data instanceof Uint8Array || data instanceof Int8Array || data instanceof Uint8ClampedArray;
@@ -67,6 +69,7 @@ function asBytes(data: Uint8Array | Int8Array | Uint8ClampedArray): Uint8Array {
   return data instanceof Uint8Array ? data : new Uint8Array(data.buffer, data.byteOffset, data.length);
 }
 
+/** Locates non-finite values in arena regions and reports them in the caller's terms. */
 class NonFiniteTracker {
   seen = false;
   constructor(private readonly layout: Layout, private readonly a: Arena) {}
@@ -93,6 +96,22 @@ class NonFiniteTracker {
     throw new InputError('NON_FINITE',
       `${argument}${where} ${what} (pass nonFinite: 'propagate' to let it reach the result as Keras does).`);
   }
+
+  /** Checks the caller's weights for elements [first, first + count), staging rows and patterns in scratch. */
+  checkWeights(first: number, count: number): void {
+    const { weights, rowLength } = this.layout;
+    const a = this.a, scratch = a.address('scratch');
+    if (weights.kind === 'dense') {
+      this.check(a.address('weights'), true, count, first, 'sample_weight', weights.data);
+    } else if (weights.kind === 'rows') {
+      const firstRow = first / rowLength, rowCount = count / rowLength;
+      a.f64.set(weights.data.subarray(firstRow, firstRow + rowCount), scratch >>> 3);
+      this.check(scratch, true, rowCount, first, 'sample_weight', weights.data, rowLength);
+    } else if (weights.kind === 'pattern') {
+      a.f64.set(weights.data, scratch >>> 3);
+      this.check(scratch, true, rowLength, 0, 'sample_weight', weights.data);
+    }
+  }
 }
 
 /**
@@ -100,28 +119,26 @@ class NonFiniteTracker {
  * nothing) and returns their address, 0 when unweighted. Row and pattern
  * layouts are only used with row-aligned chunks.
  */
-function writeWeights(a: Arena, layout: Layout, first: number, count: number, tracker: NonFiniteTracker): number {
+function writeWeights(a: Arena, layout: Layout, first: number, count: number): number {
   const { weights, rowLength } = layout;
   const dense = a.address('weights');
   const scratch = a.address('scratch');
-  const firstRow = first / rowLength, rowCount = count / rowLength;
   switch (weights.kind) {
     case 'none':
     case 'scalar':
       return 0;
     case 'dense':
       a.f64.set(weights.data.subarray(first, first + count), dense >>> 3);
-      tracker.check(dense, true, count, first, 'sample_weight', weights.data);
       return dense;
-    case 'rows':
+    case 'rows': {
+      const firstRow = first / rowLength, rowCount = count / rowLength;
       a.f64.set(weights.data.subarray(firstRow, firstRow + rowCount), scratch >>> 3);
-      tracker.check(scratch, true, rowCount, first, 'sample_weight', weights.data, rowLength);
       a.kernels.expandRowWeights(scratch, dense, rowCount, rowLength);
       return dense;
+    }
     case 'pattern':
       a.f64.set(weights.data, scratch >>> 3);
-      tracker.check(scratch, true, rowLength, 0, 'sample_weight', weights.data);
-      a.kernels.tileRowPattern(scratch, dense, rowCount, rowLength);
+      a.kernels.tileRowPattern(scratch, dense, count / rowLength, rowLength);
       return dense;
   }
 }
@@ -146,9 +163,15 @@ function chunking(layout: Layout, perRow: boolean): { rows: number; rowLength: n
   return { rows: layout.rows * layout.rowLength, rowLength: 1 };
 }
 
+/** Rows per chunk: about CHUNK_ELEMENTS elements, at least one row (the arena grows to fit it). */
 function rowsPerChunk(a: Arena, rowLength: number, outputBytes: number): number {
   a.reserve(Math.max(CHUNK_ELEMENTS, rowLength), outputBytes);
-  return Math.max(1, Math.floor(a.capacity / Math.max(rowLength, 1)));
+  return Math.max(1, Math.floor(CHUNK_ELEMENTS / Math.max(rowLength, 1)));
+}
+
+function scaled(output: Float64Array, scale: number): Float64Array {
+  if (scale !== 1) for (let i = 0; i < output.length; i++) output[i]! *= scale;
+  return output;
 }
 
 /** Streams a binary-classification batch through `kernel`. */
@@ -157,6 +180,8 @@ export function feedBinary(feed: BinaryFeed, kernel: BinaryKernel): FeedResult {
   const runs = feed.columns?.length ?? 1;
   const outputSlots = feed.outputSlots * runs;
   const parameterBytes = (feed.parameters?.length ?? 0) * 4;
+  // Transforms and column gathers hide some inputs from the kernel's own check, so check before them.
+  const checkFirst = feed.fromLogits === true || feed.topK !== undefined || feed.columns !== undefined;
   const { rows, rowLength: K } = chunking(feed, feed.topK !== undefined || feed.columns !== undefined || feed.columnWeights !== undefined);
   const chunkRows = rowsPerChunk(a, K, outputSlots * 8 + parameterBytes + 16);
   const scale = scalarWeight(feed);
@@ -170,22 +195,23 @@ export function feedBinary(feed: BinaryFeed, kernel: BinaryKernel): FeedResult {
   const labelBytes = labelsAreBytes ? asBytes(feed.labels as Uint8Array) : undefined;
   const P = a.address('predictions'), L = a.address('labels'), S = a.address('scratch');
   const C = feed.lastAxis;
+  const locate = (first: number, count: number): void => {
+    tracker.check(P, false, count, first, 'y_pred', feed.predictions);
+    if (!labelBytes) tracker.check(L, false, count, first, 'y_true', feed.labels);
+    tracker.checkWeights(first, count);
+  };
 
   for (let firstRow = 0; firstRow < rows; firstRow += chunkRows) {
     const rowCount = Math.min(chunkRows, rows - firstRow);
     const first = firstRow * K, count = rowCount * K;
     const lines = count / C;
     a.f32.set(feed.predictions.subarray(first, first + count), P >>> 2);
-    tracker.check(P, false, count, first, 'y_pred', feed.predictions);
+    if (labelBytes) a.u8.set(labelBytes.subarray(first, first + count), L);
+    else a.f32.set(feed.labels.subarray(first, first + count), L >>> 2);
+    let W = writeWeights(a, feed, first, count);
+    if (checkFirst) locate(first, count);
     if (feed.fromLogits) a.kernels.sigmoidF32(P, count);
     if (feed.topK !== undefined) a.kernels.filterTopK(P, lines, C, feed.topK, S);
-    if (labelBytes) {
-      a.u8.set(labelBytes.subarray(first, first + count), L);
-    } else {
-      a.f32.set(feed.labels.subarray(first, first + count), L >>> 2);
-      tracker.check(L, false, count, first, 'y_true', feed.labels);
-    }
-    let W = writeWeights(a, feed, first, count, tracker);
     if (feed.columnWeights) {
       a.f64.set(feed.columnWeights, S >>> 3);
       if (W === 0) {
@@ -196,7 +222,8 @@ export function feedBinary(feed: BinaryFeed, kernel: BinaryKernel): FeedResult {
       }
     }
     if (!feed.columns) {
-      kernel(a, { predictions: P, labels: L, weights: W, count }, labelsAreBytes, parameters, out);
+      const sawNonFinite = kernel(a, { predictions: P, labels: L, weights: W, count }, labelsAreBytes, parameters, out);
+      if (sawNonFinite && !checkFirst) locate(first, count);
       continue;
     }
     const CP = a.address('columnPredictions'), CL = a.address('columnLabels'), CW = a.address('columnWeights');
@@ -208,9 +235,7 @@ export function feedBinary(feed: BinaryFeed, kernel: BinaryKernel): FeedResult {
       kernel(a, chunk, labelsAreBytes, parameters, out + run * feed.outputSlots * 8);
     });
   }
-  const output = a.readOutput(outputSlots);
-  if (scale !== 1) for (let i = 0; i < output.length; i++) output[i]! *= scale;
-  return { output, sawNonFinite: tracker.seen, nonZeroWeightRows: 0 };
+  return { output: scaled(a.readOutput(outputSlots), scale), sawNonFinite: tracker.seen, nonZeroWeightRows: 0 };
 }
 
 export interface RegressionFeed extends Layout {
@@ -223,6 +248,11 @@ export interface RegressionFeed extends Layout {
 }
 
 export type RegressionKernel = (arena: Arena, chunk: ChunkPointers, isF64: boolean, column: number, out: number) => void;
+
+function allFinite(values: Float64Array, start: number, count: number): boolean {
+  for (let i = start; i < start + count; i++) if (!Number.isFinite(values[i]!)) return false;
+  return true;
+}
 
 /** Streams a regression batch (targets in the `labels` slot) through `kernel` in float64 sums. */
 export function feedRegression(feed: RegressionFeed, kernel: RegressionKernel): FeedResult {
@@ -246,27 +276,31 @@ export function feedRegression(feed: RegressionFeed, kernel: RegressionKernel): 
     const rowCount = Math.min(chunkRows, rows - firstRow);
     const first = firstRow * K, count = rowCount * K;
     view.set(feed.targets.subarray(first, first + count), Y >>> shift);
-    tracker.check(Y, isF64, count, first, 'y_true', feed.targets);
     view.set(feed.predictions.subarray(first, first + count), P >>> shift);
-    tracker.check(P, isF64, count, first, 'y_pred', feed.predictions);
-    const W = writeWeights(a, feed, first, count, tracker);
+    const W = writeWeights(a, feed, first, count);
     if (feed.countNonZeroWeightRows) {
       nonZeroWeightRows += W ? a.kernels.countNonZeroRows(W, rowCount, K) : rowCount;
     }
     if (!feed.perColumn) {
       kernel(a, { predictions: P, labels: Y, weights: W, count }, isF64, 0, out);
-      continue;
+    } else {
+      const CP = a.address('columnPredictions'), CY = a.address('columnLabels'), CW = a.address('columnWeights');
+      for (let column = 0; column < K; column++) {
+        a.kernels.gatherStrided(P, CP, 1 << shift, rowCount, column, K);
+        a.kernels.gatherStrided(Y, CY, 1 << shift, rowCount, column, K);
+        if (W) a.kernels.gatherStrided(W, CW, 8, rowCount, column, K);
+        kernel(a, { predictions: CP, labels: CY, weights: W ? CW : 0, count: rowCount }, isF64, column, out + column * feed.outputSlots * 8);
+      }
     }
-    const CP = a.address('columnPredictions'), CY = a.address('columnLabels'), CW = a.address('columnWeights');
-    for (let column = 0; column < K; column++) {
-      a.kernels.gatherStrided(P, CP, 1 << shift, rowCount, column, K);
-      a.kernels.gatherStrided(Y, CY, 1 << shift, rowCount, column, K);
-      if (W) a.kernels.gatherStrided(W, CW, 8, rowCount, column, K);
-      kernel(a, { predictions: CP, labels: CY, weights: W ? CW : 0, count: rowCount }, isF64, column, out + column * feed.outputSlots * 8);
+    // A NaN or infinite input makes a sum non-finite; only then scan the chunk
+    // (finding nothing means the sums overflowed from finite inputs, which is kept).
+    if (!allFinite(a.f64, out >>> 3, outputSlots)) {
+      tracker.check(Y, isF64, count, first, 'y_true', feed.targets);
+      tracker.check(P, isF64, count, first, 'y_pred', feed.predictions);
+      tracker.checkWeights(first, count);
     }
   }
-  const output = a.readOutput(outputSlots);
-  if (scale !== 1) for (let i = 0; i < output.length; i++) output[i]! *= scale;
+  const output = scaled(a.readOutput(outputSlots), scale);
   if (feed.weights.kind === 'scalar' && scale === 0) nonZeroWeightRows = 0;
   return { output, sawNonFinite: tracker.seen, nonZeroWeightRows };
 }
