@@ -2,7 +2,7 @@
 // its label is exactly 1 and prediction > threshold, or exactly 0 and not.
 import {
   labelValues4, labelValue, maskedWeightLow, maskedWeightHigh, sumI32Lanes, sumF64Lanes, addF64,
-  nonFiniteF32x4, nonFiniteLabels4, nonFiniteWeights4, elementNonFinite,
+  nonFiniteInputs4, nonFiniteWeights4, elementNonFinite,
 } from "./lanes";
 
 /** Accumulates out[0] += Σ w·match and out[1] += Σ w; returns 1 when an input is NaN or ±Infinity. */
@@ -36,7 +36,7 @@ function binaryAccuracyOf<L, W>(predictions: usize, labels: usize, weights: usiz
         matchHigh = f64x2.add(matchHigh, maskedWeightHigh(weights, i, match));
         allLow = f64x2.add(allLow, v128.load(weights + (<usize>i << 3)));
         allHigh = f64x2.add(allHigh, v128.load(weights + (<usize>i << 3), 16));
-        badLanes = v128.or(badLanes, v128.or(v128.or(nonFiniteF32x4(prediction), nonFiniteLabels4<L>(labels, i)), nonFiniteWeights4<W>(weights, i)));
+        badLanes = v128.or(badLanes, v128.or(nonFiniteInputs4<L>(prediction, labels, i), nonFiniteWeights4<W>(weights, i)));
       }
       matched = sumF64Lanes(f64x2.add(matchLow, matchHigh));
       total = sumF64Lanes(f64x2.add(allLow, allHigh));
@@ -46,7 +46,7 @@ function binaryAccuracyOf<L, W>(predictions: usize, labels: usize, weights: usiz
         const prediction = v128.load(predictions + (<usize>i << 2));
         const label = labelValues4<L>(labels, i);
         count = i32x4.sub(count, v128.bitselect(f32x4.eq(label, one), f32x4.eq(label, zero), f32x4.gt(prediction, splat)));
-        badLanes = v128.or(badLanes, v128.or(nonFiniteF32x4(prediction), nonFiniteLabels4<L>(labels, i)));
+        badLanes = v128.or(badLanes, nonFiniteInputs4<L>(prediction, labels, i));
       }
       matched = sumI32Lanes(count);
       total = <f64>i;

@@ -3,7 +3,7 @@
 // exactly as Keras does, so grid-valued predictions land where Keras puts them.
 // One weighted histogram pass is O(N); the caller's reverse cumulative sum
 // turns buckets into counts at every threshold (O(T)).
-import { labelMask4, labelIsPositive, weightAt, addF64, nonFiniteF32x4, nonFiniteLabels4, nonFiniteWeights4, elementNonFinite } from "./lanes";
+import { labelMask4, labelIsPositive, weightAt, addF64, nonFiniteInputs4, nonFiniteWeights4, elementNonFinite } from "./lanes";
 
 /**
  * Accumulates a histogram into `out`: cell c (0 <= c <= T) holds [positive, negative]
@@ -39,7 +39,7 @@ function bucketHistogramOf<L, W>(
     let badLanes = i32x4.splat(0);
     for (; i + 4 <= n; i += 4) {
       const prediction = v128.load(predictions + (<usize>i << 2));
-      badLanes = v128.or(badLanes, v128.or(v128.or(nonFiniteF32x4(prediction), nonFiniteLabels4<L>(labels, i)), nonFiniteWeights4<W>(weights, i)));
+      badLanes = v128.or(badLanes, v128.or(nonFiniteInputs4<L>(prediction, labels, i), nonFiniteWeights4<W>(weights, i)));
       const clipped = f32x4.min(f32x4.max(prediction, zero), one);
       const cell = i32x4.max_s(i32x4.trunc_sat_f32x4_s(f32x4.ceil(f32x4.mul(clipped, scaleSplat))), lowest);
       // Byte offset of the f64 slot: (cell*2 + isNegative) * 8, where the

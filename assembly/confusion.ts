@@ -5,7 +5,7 @@
 // NaN/Infinity, so a one-threshold metric reads each chunk once.
 import {
   labelMask4, labelIsPositive, weightAt, maskedWeightLow, maskedWeightHigh, sumI32Lanes, sumF64Lanes, addF64,
-  nonFiniteF32x4, nonFiniteLabels4, nonFiniteWeights4, elementNonFinite,
+  nonFiniteInputs4, nonFiniteWeights4, elementNonFinite,
 } from "./lanes";
 
 /**
@@ -67,7 +67,7 @@ function countFirstThreshold<L, W>(
         posHigh = f64x2.add(posHigh, maskedWeightHigh(weights, i, positive));
         allLow = f64x2.add(allLow, v128.load(weights + (<usize>i << 3)));
         allHigh = f64x2.add(allHigh, v128.load(weights + (<usize>i << 3), 16));
-        badLanes = v128.or(badLanes, v128.or(v128.or(nonFiniteF32x4(prediction), nonFiniteLabels4<L>(labels, i)), nonFiniteWeights4<W>(weights, i)));
+        badLanes = v128.or(badLanes, v128.or(nonFiniteInputs4<L>(prediction, labels, i), nonFiniteWeights4<W>(weights, i)));
       }
       tp = sumF64Lanes(f64x2.add(tpLow, tpHigh));
       fp = sumF64Lanes(f64x2.add(fpLow, fpHigh));
@@ -76,6 +76,17 @@ function countFirstThreshold<L, W>(
     } else {
       // Masks are all-ones (-1) lanes, so subtracting them counts.
       let tpCount = i32x4.splat(0), fpCount = i32x4.splat(0), posCount = i32x4.splat(0);
+      // Eight elements per iteration: two independent groups of four.
+      for (; i + 8 <= n; i += 8) {
+        const predictionA = v128.load(predictions + (<usize>i << 2));
+        const predictionB = v128.load(predictions + (<usize>i << 2), 16);
+        const predictedA = f32x4.gt(predictionA, splat), predictedB = f32x4.gt(predictionB, splat);
+        const positiveA = labelMask4<L>(labels, i), positiveB = labelMask4<L>(labels, i + 4);
+        tpCount = i32x4.sub(tpCount, i32x4.add(v128.and(predictedA, positiveA), v128.and(predictedB, positiveB)));
+        fpCount = i32x4.sub(fpCount, i32x4.add(v128.andnot(predictedA, positiveA), v128.andnot(predictedB, positiveB)));
+        posCount = i32x4.sub(posCount, i32x4.add(positiveA, positiveB));
+        badLanes = v128.or(badLanes, v128.or(nonFiniteInputs4<L>(predictionA, labels, i), nonFiniteInputs4<L>(predictionB, labels, i + 4)));
+      }
       for (; i + 4 <= n; i += 4) {
         const prediction = v128.load(predictions + (<usize>i << 2));
         const predictedPositive = f32x4.gt(prediction, splat);
@@ -83,7 +94,7 @@ function countFirstThreshold<L, W>(
         tpCount = i32x4.sub(tpCount, v128.and(predictedPositive, positive));
         fpCount = i32x4.sub(fpCount, v128.andnot(predictedPositive, positive));
         posCount = i32x4.sub(posCount, positive);
-        badLanes = v128.or(badLanes, v128.or(nonFiniteF32x4(prediction), nonFiniteLabels4<L>(labels, i)));
+        badLanes = v128.or(badLanes, nonFiniteInputs4<L>(prediction, labels, i));
       }
       tp = sumI32Lanes(tpCount);
       fp = sumI32Lanes(fpCount);

@@ -11,7 +11,7 @@
     const wide = i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(bytes));
     return v128.not(i32x4.eq(wide, i32x4.splat(0)));
   }
-  return v128.not(f32x4.eq(v128.load(labels + (<usize>i << 2)), f32x4.splat(0)));
+  return f32x4.ne(v128.load(labels + (<usize>i << 2)), f32x4.splat(0));
 }
 
 /** Scalar twin of labelMask4: 1 when the label is non-zero (NaN counts as non-zero, as bool(NaN) does). */
@@ -70,35 +70,39 @@
   store<f64>(address, load<f64>(address) + value);
 }
 
-// Non-finite detection folded into the kernels' own passes: lanes where
-// |x| < Infinity is false are NaN or ±Infinity. Kernels OR these masks together
-// and return 1 when any lane was bad; the caller then locates the value.
+// Non-finite detection folded into the kernels' own passes. (a + b)·0 is 0 when
+// a and b are finite and NaN when either is NaN or ±Infinity (or their sum
+// overflows, a false alarm the caller's exact scan clears). Kernels OR the
+// NaN lanes together and return 1 when any lane was bad; the caller then
+// locates the value.
+
+/** All-ones lanes where a + b is not finite, for f32 lanes. */
+// @ts-ignore: decorator
+@inline export function nonFinitePairF32x4(a: v128, b: v128): v128 {
+  const probe = f32x4.mul(f32x4.add(a, b), f32x4.splat(0));
+  return f32x4.ne(probe, probe);
+}
 
 /** All-ones lanes where an f32 lane is NaN or ±Infinity. */
 // @ts-ignore: decorator
 @inline export function nonFiniteF32x4(v: v128): v128 {
-  return v128.not(f32x4.lt(f32x4.abs(v), f32x4.splat(Infinity)));
+  const probe = f32x4.mul(v, f32x4.splat(0));
+  return f32x4.ne(probe, probe);
 }
 
+/** Non-finite lanes among the predictions and, for f32 labels, the labels of elements i..i+3. */
 // @ts-ignore: decorator
-@inline export function nonFiniteF64x2(v: v128): v128 {
-  return v128.not(f64x2.lt(f64x2.abs(v), f64x2.splat(Infinity)));
+@inline export function nonFiniteInputs4<L>(prediction: v128, labels: usize, i: i32): v128 {
+  if (sizeof<L>() == 1) return nonFiniteF32x4(prediction);
+  return nonFinitePairF32x4(prediction, v128.load(labels + (<usize>i << 2)));
 }
 
-/** Non-finite lanes among f32 labels (byte labels are always finite). */
-// @ts-ignore: decorator
-@inline export function nonFiniteLabels4<L>(labels: usize, i: i32): v128 {
-  if (sizeof<L>() == 1) return i32x4.splat(0);
-  return nonFiniteF32x4(v128.load(labels + (<usize>i << 2)));
-}
-
-/** Non-finite lanes among the four f64 weights of elements i..i+3, as one v128 of flags. */
+/** Non-finite flags for the four f64 weights of elements i..i+3 (any lane set means one is bad). */
 // @ts-ignore: decorator
 @inline export function nonFiniteWeights4<W>(weights: usize, i: i32): v128 {
   if (!isFloat<W>()) return i32x4.splat(0);
-  return v128.or(
-    nonFiniteF64x2(v128.load(weights + (<usize>i << 3))),
-    nonFiniteF64x2(v128.load(weights + (<usize>i << 3), 16)));
+  const probe = f64x2.mul(f64x2.add(v128.load(weights + (<usize>i << 3)), v128.load(weights + (<usize>i << 3), 16)), f64x2.splat(0));
+  return f64x2.ne(probe, probe);
 }
 
 /** 1 when the element's prediction, float label or weight is not finite. */
