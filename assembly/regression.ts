@@ -50,6 +50,26 @@ function r2SumsOf<T, W>(targets: usize, predictions: usize, weights: usize, n: i
     // Two independent accumulator sets (elements i, i+1 and i+2, i+3) for instruction-level parallelism.
     let wA = f64x2.splat(0), dA = f64x2.splat(0), ddA = f64x2.splat(0), eeA = f64x2.splat(0);
     let wB = f64x2.splat(0), dB = f64x2.splat(0), ddB = f64x2.splat(0), eeB = f64x2.splat(0);
+    if (!isFloat<W>()) {
+      // Unweighted: eight elements per iteration, four independent pairs (measured ~20% faster).
+      let dC = f64x2.splat(0), ddC = f64x2.splat(0), eeC = f64x2.splat(0);
+      let dD = f64x2.splat(0), ddD = f64x2.splat(0), eeD = f64x2.splat(0);
+      for (; i + 8 <= n; i += 8) {
+        const yA = loadPair<T>(targets, i), yB = loadPair<T>(targets, i + 2);
+        const yC = loadPair<T>(targets, i + 4), yD = loadPair<T>(targets, i + 6);
+        const dValA = f64x2.sub(yA, s), dValB = f64x2.sub(yB, s), dValC = f64x2.sub(yC, s), dValD = f64x2.sub(yD, s);
+        const eValA = f64x2.sub(yA, loadPair<T>(predictions, i)), eValB = f64x2.sub(yB, loadPair<T>(predictions, i + 2));
+        const eValC = f64x2.sub(yC, loadPair<T>(predictions, i + 4)), eValD = f64x2.sub(yD, loadPair<T>(predictions, i + 6));
+        dA = f64x2.add(dA, dValA); dB = f64x2.add(dB, dValB); dC = f64x2.add(dC, dValC); dD = f64x2.add(dD, dValD);
+        ddA = f64x2.add(ddA, f64x2.mul(dValA, dValA)); ddB = f64x2.add(ddB, f64x2.mul(dValB, dValB));
+        ddC = f64x2.add(ddC, f64x2.mul(dValC, dValC)); ddD = f64x2.add(ddD, f64x2.mul(dValD, dValD));
+        eeA = f64x2.add(eeA, f64x2.mul(eValA, eValA)); eeB = f64x2.add(eeB, f64x2.mul(eValB, eValB));
+        eeC = f64x2.add(eeC, f64x2.mul(eValC, eValC)); eeD = f64x2.add(eeD, f64x2.mul(eValD, eValD));
+      }
+      dA = f64x2.add(dA, dC); dB = f64x2.add(dB, dD);
+      ddA = f64x2.add(ddA, ddC); ddB = f64x2.add(ddB, ddD);
+      eeA = f64x2.add(eeA, eeC); eeB = f64x2.add(eeB, eeD);
+    }
     for (; i + 4 <= n; i += 4) {
       const yA = loadPair<T>(targets, i), yB = loadPair<T>(targets, i + 2);
       const dValA = f64x2.sub(yA, s), dValB = f64x2.sub(yB, s);
@@ -106,6 +126,22 @@ function errorSumsOf<T, W>(targets: usize, predictions: usize, weights: usize, n
   if (ASC_FEATURE_SIMD) {
     let wA = f64x2.splat(0), eeA = f64x2.splat(0), aeA = f64x2.splat(0);
     let wB = f64x2.splat(0), eeB = f64x2.splat(0), aeB = f64x2.splat(0);
+    if (!isFloat<W>()) {
+      // Unweighted: eight elements per iteration, four independent pairs (measured ~20% faster).
+      let eeC = f64x2.splat(0), aeC = f64x2.splat(0), eeD = f64x2.splat(0), aeD = f64x2.splat(0);
+      for (; i + 8 <= n; i += 8) {
+        const eA = f64x2.sub(loadPair<T>(targets, i), loadPair<T>(predictions, i));
+        const eB = f64x2.sub(loadPair<T>(targets, i + 2), loadPair<T>(predictions, i + 2));
+        const eC = f64x2.sub(loadPair<T>(targets, i + 4), loadPair<T>(predictions, i + 4));
+        const eD = f64x2.sub(loadPair<T>(targets, i + 6), loadPair<T>(predictions, i + 6));
+        eeA = f64x2.add(eeA, f64x2.mul(eA, eA)); eeB = f64x2.add(eeB, f64x2.mul(eB, eB));
+        eeC = f64x2.add(eeC, f64x2.mul(eC, eC)); eeD = f64x2.add(eeD, f64x2.mul(eD, eD));
+        aeA = f64x2.add(aeA, f64x2.abs(eA)); aeB = f64x2.add(aeB, f64x2.abs(eB));
+        aeC = f64x2.add(aeC, f64x2.abs(eC)); aeD = f64x2.add(aeD, f64x2.abs(eD));
+      }
+      eeA = f64x2.add(eeA, eeC); eeB = f64x2.add(eeB, eeD);
+      aeA = f64x2.add(aeA, aeC); aeB = f64x2.add(aeB, aeD);
+    }
     for (; i + 4 <= n; i += 4) {
       const eA = f64x2.sub(loadPair<T>(targets, i), loadPair<T>(predictions, i));
       const eB = f64x2.sub(loadPair<T>(targets, i + 2), loadPair<T>(predictions, i + 2));
