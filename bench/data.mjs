@@ -1,5 +1,5 @@
-// Deterministic inputs, identical for every implementation and for the
-// scalar-build child process (which regenerates them from the same seeds).
+// Deterministic inputs, identical for every implementation and every child
+// process (each regenerates them from the same seeds).
 
 /** mulberry32: a small, fast 32-bit PRNG; returns uniform doubles in [0, 1). */
 export function mulberry32(seed) {

@@ -1,28 +1,28 @@
-// Library rows for every case and size. Runs in the main process (SIMD build)
-// and, through library-child.mjs, in a child process with the scalar build.
+// The library row of every case at one size, each timed in interleaved rounds
+// with that case's plain-JS rows (unless library-only, as for the scalar build).
+// Runs inside rows-child.mjs, one fresh process per measurement.
 import { classificationData, regressionData } from './data.mjs';
-import { measure, prepare } from './harness.mjs';
-import { CASES, SIZES, libraryCall, inputsOf } from './cases.mjs';
+import { prepare, timeRounds } from './harness.mjs';
+import { CASES, libraryCall, inputsOf } from './cases.mjs';
 
 export function generateData(n) {
   return { classification: classificationData(n), regression: regressionData(n) };
 }
 
-/** The library row of a case, primed and warmed up, ready for timeRounds. */
-export function prepareLibrary(lib, kase, dataSets) {
-  return prepare((truth, predictions) => libraryCall(lib, kase, truth, predictions), inputsOf(kase, dataSets[kase.data]));
+/** One case: { library, plainJs: [one timing per plain-JS variant] }. */
+export function measureCase(lib, kase, dataSets, { plainJs }) {
+  const inputs = inputsOf(kase, dataSets[kase.data]);
+  const library = prepare((truth, predictions) => libraryCall(lib, kase, truth, predictions), inputs);
+  const variants = plainJs ? kase.js.map((variant) => prepare((...arrays) => () => variant.run(...arrays), inputs)) : [];
+  // Interleaved rounds, so that load from other processes hits the compared rows alike.
+  const [libraryTiming, ...plainTimings] = timeRounds([library, ...variants]);
+  return { library: libraryTiming, plainJs: plainTimings };
 }
 
-export function measureLibrary(lib, kase, dataSets) {
-  return measure((truth, predictions) => libraryCall(lib, kase, truth, predictions), inputsOf(kase, dataSets[kase.data]));
-}
-
-/** All library rows, keyed "caseId@n". */
-export function measureAllLibraryRows(lib) {
-  const rows = {};
-  for (const n of SIZES) {
-    const dataSets = generateData(n);
-    for (const kase of CASES) rows[`${kase.id}@${n}`] = measureLibrary(lib, kase, dataSets);
-  }
-  return rows;
+/** Every case at size n, keyed by case id. */
+export function measureAllCases(lib, n, options) {
+  const dataSets = generateData(n);
+  const cases = {};
+  for (const kase of CASES) cases[kase.id] = measureCase(lib, kase, dataSets, options);
+  return cases;
 }

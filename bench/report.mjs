@@ -5,35 +5,42 @@ import { PRIME_CALLS, PRIME_LENGTH, WARMUP_MIN_CALLS, WARMUP_MIN_MS } from './ha
 
 const GIB = 1024 ** 3;
 
-export function describeMachine(lib, tfInfo) {
+export function describeMachine(tfInfo, builds, loadAverageAtStart) {
   const cpus = os.cpus();
   return {
     cpuModel: cpus[0]?.model ?? 'unknown', logicalCores: cpus.length,
     totalMemoryGiB: +(os.totalmem() / GIB).toFixed(1),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version, v8: process.versions.v8,
-    kernelBuild: lib.kernelBuild(),
+    kernelBuild: builds.simd, scalarKernelBuild: builds.scalar,
     tfjs: tfInfo,
-    loadAverageAtStart: os.loadavg()[0],
+    loadAverageAtStart,
   };
 }
 
-export function formatMachine(machine, scalarBuild) {
+export function formatMachine(machine, { processes, scalarProcesses }) {
   const { tfjs } = machine;
   return [
     'wasm-metrics benchmark',
     `CPU: ${machine.cpuModel}, ${machine.logicalCores} logical cores, ${machine.totalMemoryGiB} GiB RAM, ${machine.os}`,
     `Node ${machine.node}, V8 ${machine.v8}, TF.js ${tfjs.version} (wasm backend: SIMD ${onOff(tfjs.wasmSimd)}, threads ${onOff(tfjs.wasmThreads)})`,
-    `Library kernel build: ${machine.kernelBuild} (main process); ${scalarBuild} (child process, WASM_METRICS_BUILD=scalar)`,
+    `Library kernel build: ${machine.kernelBuild} (default child processes); ${machine.scalarKernelBuild} (child processes with WASM_METRICS_BUILD=scalar)`,
     `1-minute load average at start: ${machine.loadAverageAtStart.toFixed(2)} (other processes on the machine skew timings)`,
-    'Method: same process and data for every row; each implementation is first primed with',
-    `  ${PRIME_CALLS} calls on ${PRIME_LENGTH} samples (so V8 optimises it normally rather than by on-stack replacement),`,
-    `  then warmed up for >= ${WARMUP_MIN_CALLS} calls and >= ${WARMUP_MIN_MS} ms,`,
-    '  then timed: median of 15 calls (9 for calls over 100 ms; 7, or 3 for TF.js, over 400 ms). The library and plain-JS',
-    '  rows of a case are timed in interleaved rounds, so background load on the machine affects them alike.',
+    'Method: library and plain-JS numbers come from fresh child processes, run one after another. Per size:',
+    `  ${processes} processes of the default build time the library and plain-JS rows of every case, and`,
+    `  ${scalarProcesses} processes with WASM_METRICS_BUILD=scalar time the library rows only (alternating with the former).`,
+    '  TF.js rows are timed once, in the parent process. The same seeded data in every process.',
+    `  In a process each implementation is primed with ${PRIME_CALLS} calls on ${PRIME_LENGTH} samples (so V8 optimises it`,
+    `  normally rather than by on-stack replacement), warmed up for >= ${WARMUP_MIN_CALLS} calls and >= ${WARMUP_MIN_MS} ms, then timed:`,
+    '  median of 15 calls (9 for calls over 100 ms; 7, or 3 for TF.js, over 400 ms). Within a process the library and',
+    '  plain-JS rows of a case are timed in interleaved rounds, so background load affects them alike.',
+    '  "median ms" = median over processes of the per-process medians; "range ms" = min-max of those per-process medians',
+    '  (TF.js rows: single process, min-max of its calls); "procs x reps" = processes x timed calls in each.',
     '  Library calls are resetState + updateState(Float32Arrays) + result, so they include the copy into wasm memory;',
     '  TF.js calls include creating the tensors from the same arrays.',
-    '  "SIMD lib x" = this row\'s median / the SIMD library\'s median (how many times faster the library is).',
+    '  "SIMD lib x" = how many times faster the SIMD library is. Plain-JS rows: median over processes of (plain-JS median /',
+    '  library median in the same process), "x range" = min-max of those per-process ratios. Scalar and TF.js rows: the',
+    '  row\'s median / the library\'s median across processes (timed in different processes).',
   ].join('\n');
 }
 
@@ -61,16 +68,24 @@ function table(headers, lines, rightAligned) {
   return [render(headers), widths.map((width) => '-'.repeat(width)).join('  '), ...lines.map(render)].join('\n');
 }
 
+function formatRuns(row) {
+  if (row.rangeOf !== 'processes') return `1x${row.reps}`;
+  const low = Math.min(...row.reps), high = Math.max(...row.reps);
+  return `${row.processCount}x${low === high ? low : `${low}-${high}`}`;
+}
+
 export function formatCaseTable(title, n, rows) {
-  const headers = ['implementation', 'median ms', 'min-max ms', 'reps', 'M samples/s', 'SIMD lib x', 'result', 'check'];
+  const headers = ['implementation', 'median ms', 'range ms', 'procs x reps', 'M samples/s', 'SIMD lib x', 'x range', 'result', 'check'];
   const lines = rows.map((row) => row.skipped
-    ? [row.implementation, 'skipped', '', '', '', '', '', row.skipped]
+    ? [row.implementation, 'skipped', '', '', '', '', '', '', row.skipped]
     : [
-      row.implementation, formatMs(row.medianMs), `${formatMs(row.minMs)}-${formatMs(row.maxMs)}`, String(row.reps),
-      formatRate(row.samplesPerSecond), row.speedup === undefined ? '' : formatRatio(row.speedup), String(row.value), row.check,
+      row.implementation, formatMs(row.medianMs), `${formatMs(row.minMs)}-${formatMs(row.maxMs)}`, formatRuns(row),
+      formatRate(row.samplesPerSecond), row.speedup === undefined ? '' : formatRatio(row.speedup),
+      row.speedupMin === undefined ? '' : `${formatRatio(row.speedupMin)}-${formatRatio(row.speedupMax)}`,
+      String(row.value), row.check,
     ]);
   const heading = `${title} -- N = ${n.toLocaleString('en-US')}`;
-  return `${heading}\n${table(headers, lines, [false, true, true, true, true, true, false, false])}`;
+  return `${heading}\n${table(headers, lines, [false, true, true, true, true, true, true, false, false])}`;
 }
 
 export function formatStartup(startup) {
@@ -85,7 +100,16 @@ export function formatStartup(startup) {
   ].join('\n');
 }
 
-export function formatKeyRatios(ratios) {
-  return ['Key ratios at N = 10,000,000 (median time of the baseline / median time of the SIMD library):',
-    ...ratios.map(({ label, ratio }) => `  ${label.padEnd(62)} ${ratio === undefined ? 'n/a' : formatRatio(ratio)}`)].join('\n');
+export function formatKeyRatios(ratios, processes) {
+  const describe = ({ ratio, min, max, perProcess }) => {
+    if (ratio === undefined) return 'n/a';
+    if (perProcess) return `${formatRatio(ratio).padStart(6)}  range ${formatRatio(min)}-${formatRatio(max)} over ${perProcess.length} processes`;
+    return `${formatRatio(ratio).padStart(6)}  (TF.js: single process)`;
+  };
+  return [
+    'Key ratios at N = 10,000,000 (how many times faster the SIMD library is):',
+    `  vs plain JS: median over ${processes} processes of (plain-JS median / library median in the same process), min-max over those processes;`,
+    `  vs TF.js: TF.js median (one run in the parent process) / the library's median across the ${processes} processes.`,
+    ...ratios.map((entry) => `  ${entry.label.padEnd(50)} ${describe(entry)}`),
+  ].join('\n');
 }
