@@ -13,3 +13,4 @@ export { R2Score, type R2ScoreOptions, type R2Aggregation } from './metrics/r2.j
 export { get, serialize, deserialize, identifiers, type SerializedMetric } from './registry.js';
 export { ready, kernelBuild } from './wasm/runtime.js';
 export { STATE_FORMAT_VERSION } from './state-codec.js';
+export { MetricCollection, type MetricSpec } from './collection.js';
