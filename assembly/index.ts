@@ -6,3 +6,4 @@ export { bucketHistogram } from "./buckets";
 export { r2Sums, errorSums } from "./regression";
 export { firstNonFinite } from "./validate";
 export { gatherStrided, expandRowWeights, tileRowPattern, scaleColumns, sigmoidF32, filterTopK, countNonZeroRows } from "./reshape";
+export { elementLossSums, allZeroOrOne, rowLosses, weightedValueSums, zeroWeightsWhere } from "./losses";

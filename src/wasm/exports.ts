@@ -23,6 +23,14 @@ export interface KernelExports {
   sigmoidF32(values: number, n: number): void;
   filterTopK(values: number, rows: number, rowLength: number, k: number, scratch: number): void;
   countNonZeroRows(weights: number, rows: number, rowLength: number): number;
+  elementLossSums(op: number, targets: number, predictions: number, isF64: number, weights: number,
+    n: number, parameter: number, out: number): void;
+  allZeroOrOne(values: number, isF64: number, n: number): number;
+  /** Returns 2 when a sparse class id is out of range or not an integer, else 0. */
+  rowLosses(op: number, targets: number, predictions: number, rows: number, width: number,
+    parameter: number, ignoreClass: number, out: number): number;
+  weightedValueSums(values: number, weights: number, n: number, out: number): void;
+  zeroWeightsWhere(weights: number, ids: number, n: number, id: number): void;
 }
 
 export type KernelBuild = 'simd' | 'scalar';

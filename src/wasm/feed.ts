@@ -21,7 +21,7 @@ export interface FeedResult {
   readonly nonZeroWeightRows: number;
 }
 
-interface Layout {
+export interface Layout {
   readonly rows: number;
   readonly rowLength: number;
   /** Shape of the aligned values, for error messages. */
@@ -70,7 +70,7 @@ function asBytes(data: Uint8Array | Int8Array | Uint8ClampedArray): Uint8Array {
 }
 
 /** Locates non-finite values in arena regions and reports them in the caller's terms. */
-class NonFiniteTracker {
+export class NonFiniteTracker {
   seen = false;
   constructor(private readonly layout: Layout, private readonly a: Arena) {}
 
@@ -119,7 +119,7 @@ class NonFiniteTracker {
  * nothing) and returns their address, 0 when unweighted. Row and pattern
  * layouts are only used with row-aligned chunks.
  */
-function writeWeights(a: Arena, layout: Layout, first: number, count: number): number {
+export function writeWeights(a: Arena, layout: Layout, first: number, count: number): number {
   const { weights, rowLength } = layout;
   const dense = a.address('weights');
   const scratch = a.address('scratch');
@@ -143,7 +143,7 @@ function writeWeights(a: Arena, layout: Layout, first: number, count: number): n
   }
 }
 
-function scalarWeight(layout: Layout): number {
+export function scalarWeight(layout: Layout): number {
   if (layout.weights.kind !== 'scalar') return 1;
   const value = layout.weights.value;
   if (!Number.isFinite(value) && layout.nonFinite === 'raise') {
@@ -164,12 +164,12 @@ function chunking(layout: Layout, perRow: boolean): { rows: number; rowLength: n
 }
 
 /** Rows per chunk: about CHUNK_ELEMENTS elements, at least one row (the arena grows to fit it). */
-function rowsPerChunk(a: Arena, rowLength: number, outputBytes: number): number {
+export function rowsPerChunk(a: Arena, rowLength: number, outputBytes: number): number {
   a.reserve(Math.max(CHUNK_ELEMENTS, rowLength), outputBytes);
   return Math.max(1, Math.floor(CHUNK_ELEMENTS / Math.max(rowLength, 1)));
 }
 
-function scaled(output: Float64Array, scale: number): Float64Array {
+export function scaled(output: Float64Array, scale: number): Float64Array {
   if (scale !== 1) for (let i = 0; i < output.length; i++) output[i]! *= scale;
   return output;
 }
@@ -249,7 +249,7 @@ export interface RegressionFeed extends Layout {
 
 export type RegressionKernel = (arena: Arena, chunk: ChunkPointers, isF64: boolean, column: number, out: number) => void;
 
-function allFinite(values: Float64Array, start: number, count: number): boolean {
+export function allFinite(values: Float64Array, start: number, count: number): boolean {
   for (let i = start; i < start + count; i++) if (!Number.isFinite(values[i]!)) return false;
   return true;
 }

@@ -1,0 +1,253 @@
+// Per-sample losses for the probabilistic, hinge and regression families, as
+// Keras defines them (keras/src/losses/losses.py, backend nn ops). Two shared
+// kernels: element-wise losses summed over elements (the caller's Mean
+// reduction turns sums into per-sample means), and losses that need a whole
+// row of the last axis (normalisation, softmax, maxima, correlation), written
+// one value per row. Keras clips with float32 constants; so do we, so that a
+// probability of exactly 0 or 1 gives Keras's number (-log(1.1920929e-7) = 15.942).
+
+const EPSILON: f64 = <f64><f32>1e-7;
+const ONE_MINUS_EPSILON: f64 = <f64><f32>(1.0 - 1e-7);
+const LOG_2: f64 = Math.LN2;
+
+// Element-wise operations.
+export const BINARY_CROSSENTROPY = 0;
+export const BINARY_CROSSENTROPY_LOGITS = 1;
+export const PERCENTAGE_ERROR = 2;
+export const SQUARED_LOG_ERROR = 3;
+export const LOG_COSH = 4;
+export const POISSON = 5;
+export const KL_DIVERGENCE = 6;
+export const HINGE = 7;
+export const SQUARED_HINGE = 8;
+
+// @ts-ignore: decorator
+@inline function clip(x: f64, low: f64, high: f64): f64 {
+  return min(max(x, low), high);
+}
+
+/** log(1 + e^x) without overflow. */
+// @ts-ignore: decorator
+@inline function softplus(x: f64): f64 {
+  return max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+}
+
+/** One element's loss; `parameter` is label smoothing (crossentropy) or 1 to map {0,1} labels to {-1,1} (hinge). */
+// @ts-ignore: decorator
+@inline function elementLoss(op: i32, y: f64, p: f64, parameter: f64): f64 {
+  switch (op) {
+    case BINARY_CROSSENTROPY: {
+      const target = y * (1 - parameter) + 0.5 * parameter;
+      const q = clip(p, EPSILON, ONE_MINUS_EPSILON);
+      return -(target * Math.log(q) + (1 - target) * Math.log(1 - q));
+    }
+    case BINARY_CROSSENTROPY_LOGITS: {
+      // -y·log σ(x) - (1-y)·log σ(-x) = max(x, 0) - x·y + log(1 + e^-|x|)
+      const target = y * (1 - parameter) + 0.5 * parameter;
+      return max(p, 0) - p * target + Math.log1p(Math.exp(-Math.abs(p)));
+    }
+    case PERCENTAGE_ERROR:
+      return 100 * Math.abs(y - p) / max(Math.abs(y), EPSILON);
+    case SQUARED_LOG_ERROR: {
+      const difference = Math.log(max(p, EPSILON) + 1) - Math.log(max(y, EPSILON) + 1);
+      return difference * difference;
+    }
+    case LOG_COSH: {
+      const x = p - y;
+      return x + softplus(-2 * x) - LOG_2;
+    }
+    case POISSON:
+      return p - y * Math.log(p + EPSILON);
+    case KL_DIVERGENCE: {
+      const target = clip(y, EPSILON, 1), q = clip(p, EPSILON, 1);
+      return target * Math.log(target / q);
+    }
+    case HINGE: {
+      const target = parameter != 0 ? 2 * y - 1 : y;
+      return max(1 - target * p, 0);
+    }
+    default: {
+      const margin = max(1 - (parameter != 0 ? 2 * y - 1 : y) * p, 0);
+      return margin * margin;
+    }
+  }
+}
+
+// @ts-ignore: decorator
+@inline function valueAt<T>(base: usize, i: i32): f64 {
+  if (sizeof<T>() == 4) return <f64>load<f32>(base + (<usize>i << 2));
+  return load<f64>(base + (<usize>i << 3));
+}
+
+/**
+ * Accumulates out[0] += Σ w·loss(y, p) and out[1] += Σ w over n elements.
+ * targets and predictions are both f32 (isF64 false) or both f64; weights f64 or 0.
+ * A NaN or infinite input makes the sum non-finite, which is how the caller detects it.
+ */
+export function elementLossSums(
+  op: i32, targets: usize, predictions: usize, isF64: bool, weights: usize, n: i32, parameter: f64, out: usize,
+): void {
+  if (isF64) elementLossSumsOf<f64>(op, targets, predictions, weights, n, parameter, out);
+  else elementLossSumsOf<f32>(op, targets, predictions, weights, n, parameter, out);
+}
+
+function elementLossSumsOf<T>(op: i32, targets: usize, predictions: usize, weights: usize, n: i32, parameter: f64, out: usize): void {
+  let total: f64 = 0, weightTotal: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const loss = elementLoss(op, valueAt<T>(targets, i), valueAt<T>(predictions, i), parameter);
+    if (weights) {
+      const w = load<f64>(weights + (<usize>i << 3));
+      total += w * loss;
+      weightTotal += w;
+    } else {
+      total += loss;
+    }
+  }
+  store<f64>(out, load<f64>(out) + total);
+  store<f64>(out, load<f64>(out, 8) + (weights ? weightTotal : <f64>n), 8);
+}
+
+/** 1 when every one of the n values is 0 or 1 (Keras then maps hinge labels to -1/1). */
+export function allZeroOrOne(values: usize, isF64: bool, n: i32): i32 {
+  for (let i = 0; i < n; i++) {
+    const v = isF64 ? load<f64>(values + (<usize>i << 3)) : <f64>load<f32>(values + (<usize>i << 2));
+    if (v != 0 && v != 1) return 0;
+  }
+  return 1;
+}
+
+// Row operations, over rows of `width` f32 values.
+export const CATEGORICAL_CROSSENTROPY = 0;
+export const CATEGORICAL_CROSSENTROPY_LOGITS = 1;
+export const SPARSE_CATEGORICAL_CROSSENTROPY = 2;
+export const SPARSE_CATEGORICAL_CROSSENTROPY_LOGITS = 3;
+export const CATEGORICAL_HINGE = 4;
+export const COSINE_SIMILARITY = 5;
+export const PEARSON_CORRELATION = 6;
+export const CONCORDANCE_CORRELATION = 7;
+
+// @ts-ignore: decorator
+@inline function f32At(base: usize, i: i32): f64 {
+  return <f64>load<f32>(base + (<usize>i << 2));
+}
+
+/**
+ * Writes one f64 loss per row to `out`. Dense operations read `rows × width`
+ * targets; the sparse crossentropies read one class id per row. `parameter` is
+ * label smoothing for the crossentropies. Returns 2 when a sparse class id is
+ * not an integer in [0, width) (other than `ignoreClass`), else 0.
+ */
+export function rowLosses(
+  op: i32, targets: usize, predictions: usize, rows: i32, width: i32, parameter: f64, ignoreClass: f64, out: usize,
+): i32 {
+  const sparse = op == SPARSE_CATEGORICAL_CROSSENTROPY || op == SPARSE_CATEGORICAL_CROSSENTROPY_LOGITS;
+  for (let r = 0; r < rows; r++) {
+    const y = targets + (<usize>(sparse ? r : r * width) << 2);
+    const p = predictions + (<usize>(r * width) << 2);
+    let loss: f64;
+    if (sparse) {
+      const id = f32At(y, 0);
+      if (id == ignoreClass) {
+        loss = 0;
+      } else {
+        if (!(id >= 0 && id < <f64>width && id == Math.floor(id))) return 2;
+        loss = op == SPARSE_CATEGORICAL_CROSSENTROPY
+          ? -Math.log(normalisedProbability(p, width, <i32>id))
+          : logSumExp(p, width) - f32At(p, <i32>id);
+      }
+    } else if (op == CATEGORICAL_CROSSENTROPY || op == CATEGORICAL_CROSSENTROPY_LOGITS) {
+      loss = crossentropy(op == CATEGORICAL_CROSSENTROPY_LOGITS, y, p, width, parameter);
+    } else if (op == CATEGORICAL_HINGE) {
+      let positive: f64 = 0, negative: f64 = -Infinity;
+      for (let j = 0; j < width; j++) {
+        const t = f32At(y, j), q = f32At(p, j);
+        positive += t * q;
+        negative = max(negative, (1 - t) * q);
+      }
+      loss = max(negative - positive + 1, 0);
+    } else if (op == COSINE_SIMILARITY) {
+      let dot: f64 = 0, yy: f64 = 0, pp: f64 = 0;
+      for (let j = 0; j < width; j++) {
+        const t = f32At(y, j), q = f32At(p, j);
+        dot += t * q; yy += t * t; pp += q * q;
+      }
+      // l2_normalize: x / sqrt(max(Σx², ε²)), so an all-zero row gives 0.
+      loss = dot / (Math.sqrt(max(yy, EPSILON * EPSILON)) * Math.sqrt(max(pp, EPSILON * EPSILON)));
+    } else {
+      loss = correlation(op == CONCORDANCE_CORRELATION, y, p, width);
+    }
+    store<f64>(out + (<usize>r << 3), loss);
+  }
+  return 0;
+}
+
+/** p[id] / Σp, clipped to [ε, 1-ε] as Keras does before the log. */
+function normalisedProbability(p: usize, width: i32, id: i32): f64 {
+  let sum: f64 = 0;
+  for (let j = 0; j < width; j++) sum += f32At(p, j);
+  return clip(f32At(p, id) / sum, EPSILON, ONE_MINUS_EPSILON);
+}
+
+function logSumExp(p: usize, width: i32): f64 {
+  let largest: f64 = -Infinity;
+  for (let j = 0; j < width; j++) largest = max(largest, f32At(p, j));
+  let sum: f64 = 0;
+  for (let j = 0; j < width; j++) sum += Math.exp(f32At(p, j) - largest);
+  return largest + Math.log(sum);
+}
+
+/** -Σ y'·log q with smoothed targets y' = y(1-ls) + ls/C; q = renormalised, clipped p, or softmax(p) for logits. */
+function crossentropy(fromLogits: bool, y: usize, p: usize, width: i32, smoothing: f64): f64 {
+  const normaliser = fromLogits ? logSumExp(p, width) : 0;
+  let sum: f64 = 0;
+  if (!fromLogits) for (let j = 0; j < width; j++) sum += f32At(p, j);
+  let loss: f64 = 0;
+  for (let j = 0; j < width; j++) {
+    const target = f32At(y, j) * (1 - smoothing) + smoothing / <f64>width;
+    const logQ = fromLogits ? f32At(p, j) - normaliser : Math.log(clip(f32At(p, j) / sum, EPSILON, ONE_MINUS_EPSILON));
+    loss -= target * logQ;
+  }
+  return loss;
+}
+
+/** Pearson: mean of standardised products (population moments); concordance: 2·cov / (var_t + var_p + (m_t - m_p)² + ε). */
+function correlation(concordance: bool, y: usize, p: usize, width: i32): f64 {
+  let meanY: f64 = 0, meanP: f64 = 0;
+  for (let j = 0; j < width; j++) { meanY += f32At(y, j); meanP += f32At(p, j); }
+  meanY /= width; meanP /= width;
+  let covariance: f64 = 0, varianceY: f64 = 0, varianceP: f64 = 0;
+  for (let j = 0; j < width; j++) {
+    const dy = f32At(y, j) - meanY, dp = f32At(p, j) - meanP;
+    covariance += dy * dp; varianceY += dy * dy; varianceP += dp * dp;
+  }
+  covariance /= width; varianceY /= width; varianceP /= width;
+  if (concordance) {
+    const shift = meanY - meanP;
+    return 2 * covariance / (varianceY + varianceP + shift * shift + EPSILON);
+  }
+  return covariance / (Math.sqrt(varianceY) * Math.sqrt(varianceP));
+}
+
+/** out[0] += Σ w·v, out[1] += Σ w over n f64 values (weights f64 or 0 for unweighted). */
+export function weightedValueSums(values: usize, weights: usize, n: i32, out: usize): void {
+  let total: f64 = 0, weightTotal: f64 = 0;
+  for (let i = 0; i < n; i++) {
+    const v = load<f64>(values + (<usize>i << 3));
+    if (weights) {
+      const w = load<f64>(weights + (<usize>i << 3));
+      total += w * v;
+      weightTotal += w;
+    } else {
+      total += v;
+    }
+  }
+  store<f64>(out, load<f64>(out) + total);
+  store<f64>(out, load<f64>(out, 8) + (weights ? weightTotal : <f64>n), 8);
+}
+
+/** weights[i] = 0 wherever ids[i] == id (f32 ids): Keras's ignore_class mask on weighted updates. */
+export function zeroWeightsWhere(weights: usize, ids: usize, n: i32, id: f64): void {
+  for (let i = 0; i < n; i++) {
+    if (f32At(ids, i) == id) store<f64>(weights + (<usize>i << 3), 0);
+  }
+}
