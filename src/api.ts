@@ -14,3 +14,11 @@ export { get, serialize, deserialize, identifiers, type SerializedMetric } from 
 export { ready, kernelBuild } from './wasm/runtime.js';
 export { STATE_FORMAT_VERSION } from './state-codec.js';
 export { MetricCollection, type MetricSpec } from './collection.js';
+export {
+  BinaryCrossentropy, CategoricalCrossentropy, SparseCategoricalCrossentropy, KLDivergence, Poisson,
+  type BinaryCrossentropyOptions, type CategoricalCrossentropyOptions, type SparseCategoricalCrossentropyOptions,
+} from './metrics/probabilistic.js';
+export { Hinge, SquaredHinge, CategoricalHinge } from './metrics/hinge.js';
+export { MeanAbsolutePercentageError, MeanSquaredLogarithmicError, LogCoshError, CosineSimilarity } from './metrics/regression-losses.js';
+export { PearsonCorrelation, ConcordanceCorrelation } from './metrics/correlation.js';
+export type { RowLossOptions } from './metrics/loss-mean.js';

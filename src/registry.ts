@@ -7,17 +7,28 @@ import { BinaryAccuracy } from './metrics/accuracy.js';
 import { TruePositives, FalsePositives, TrueNegatives, FalseNegatives, Precision, Recall } from './metrics/confusion.js';
 import { MeanSquaredError, MeanAbsoluteError, RootMeanSquaredError } from './metrics/regression.js';
 import { R2Score } from './metrics/r2.js';
+import { BinaryCrossentropy, CategoricalCrossentropy, SparseCategoricalCrossentropy, KLDivergence, Poisson } from './metrics/probabilistic.js';
+import { Hinge, SquaredHinge, CategoricalHinge } from './metrics/hinge.js';
+import { MeanAbsolutePercentageError, MeanSquaredLogarithmicError, LogCoshError, CosineSimilarity } from './metrics/regression-losses.js';
+import { PearsonCorrelation, ConcordanceCorrelation } from './metrics/correlation.js';
 
 type MetricClass = new (options?: Record<string, unknown>) => Metric;
 
 const CLASSES: Record<string, MetricClass> = {
   AUC, BinaryAccuracy, TruePositives, FalsePositives, TrueNegatives, FalseNegatives, Precision, Recall,
   MeanSquaredError, MeanAbsoluteError, RootMeanSquaredError, R2Score,
+  BinaryCrossentropy, CategoricalCrossentropy, SparseCategoricalCrossentropy, KLDivergence, Poisson,
+  Hinge, SquaredHinge, CategoricalHinge,
+  MeanAbsolutePercentageError, MeanSquaredLogarithmicError, LogCoshError, CosineSimilarity,
+  PearsonCorrelation, ConcordanceCorrelation,
 } as unknown as Record<string, MetricClass>;
 
 /** Keras's extra aliases (metrics/__init__.py). */
 const ALIASES: Record<string, string> = {
   mse: 'MeanSquaredError', MSE: 'MeanSquaredError', mae: 'MeanAbsoluteError', MAE: 'MeanAbsoluteError',
+  bce: 'BinaryCrossentropy', BCE: 'BinaryCrossentropy',
+  mape: 'MeanAbsolutePercentageError', MAPE: 'MeanAbsolutePercentageError',
+  msle: 'MeanSquaredLogarithmicError', MSLE: 'MeanSquaredLogarithmicError',
 };
 
 /** Keras utils.naming.to_snake_case. */

@@ -29,6 +29,41 @@ function liftToElements(weights: WeightLayout, valueRank: number, lastAxis: numb
   return valueRank === 1 ? { kind: 'rows', data: weights.data } : { kind: 'dense', data: repeatEach(weights.data, lastAxis) };
 }
 
+/** A batch laid out for Keras's Mean reduction: elements in rows (samples) and the weights on them. */
+export interface MeanLayout {
+  readonly yTrue: Tensor;
+  readonly yPred: Tensor;
+  /** The aligned shape, for messages. */
+  readonly shape: readonly number[];
+  readonly rows: number;
+  readonly rowLength: number;
+  readonly lastAxis: number;
+  readonly weights: WeightLayout;
+}
+
+/**
+ * Layout for losses Keras reduces over the last axis per sample (MSE, MAE,
+ * crossentropy, ...): weights broadcast to the per-sample values, and a rank-1
+ * batch is one sample, as in Keras.
+ */
+export function lastAxisMeanLayout(yTrue: ArrayInput, yPred: ArrayInput, sampleWeight: ArrayInput | null | undefined): MeanLayout {
+  const pair = alignPair(toTensor(yTrue, 'y_true'), toTensor(yPred, 'y_pred'));
+  const shape = pair.yPred.shape;
+  const lastAxis = shape.length ? shape[shape.length - 1]! : 1;
+  const valueShape = shape.slice(0, -1);
+  const elementShape = shape.length >= 2 ? shape : [1, sizeOf(shape)];
+  const weights = liftToElements(resolveWeights(optionalTensor(sampleWeight), valueShape), valueShape.length, lastAxis);
+  return { ...pair, shape, lastAxis, weights, ...rowsOf(elementShape) };
+}
+
+/** Layout for element-wise values (RMSE, accuracy): weights broadcast to the elements themselves. */
+export function elementMeanLayout(yTrue: ArrayInput, yPred: ArrayInput, sampleWeight: ArrayInput | null | undefined): MeanLayout {
+  const pair = alignPair(toTensor(yTrue, 'y_true'), toTensor(yPred, 'y_pred'));
+  const shape = pair.yPred.shape;
+  const weights = resolveWeights(optionalTensor(sampleWeight), shape);
+  return { ...pair, shape, lastAxis: shape.length ? shape[shape.length - 1]! : 1, weights, ...rowsOf(shape) };
+}
+
 type ErrorKind = 'squaredError' | 'absoluteError';
 
 abstract class ErrorMean extends MeanStateMetric {
@@ -41,21 +76,10 @@ abstract class ErrorMean extends MeanStateMetric {
   }
 
   updateState(yTrue: ArrayInput, yPred: ArrayInput, sampleWeight?: ArrayInput | null): void {
-    const pair = alignPair(toTensor(yTrue, 'y_true'), toTensor(yPred, 'y_pred'));
-    const shape = pair.yPred.shape;
-    let elementShape: readonly number[] = shape;
-    let weights: WeightLayout;
-    if (this.reducesLastAxis) {
-      const lastAxis = shape.length ? shape[shape.length - 1]! : 1;
-      const valueShape = shape.slice(0, -1);
-      elementShape = shape.length >= 2 ? shape : [1, sizeOf(shape)];
-      weights = liftToElements(resolveWeights(optionalTensor(sampleWeight), valueShape), valueShape.length, lastAxis);
-    } else {
-      weights = resolveWeights(optionalTensor(sampleWeight), shape);
-    }
-    const { rows, rowLength } = rowsOf(elementShape);
+    const layout = (this.reducesLastAxis ? lastAxisMeanLayout : elementMeanLayout)(yTrue, yPred, sampleWeight);
+    const { rows, rowLength, weights } = layout;
     const { output, sawNonFinite } = feedRegression({
-      targets: pair.yTrue.data, predictions: pair.yPred.data, weights, rows, rowLength, shape,
+      targets: layout.yTrue.data, predictions: layout.yPred.data, weights, rows, rowLength, shape: layout.shape,
       nonFinite: this.nonFinite, perColumn: false, outputSlots: ERROR_SLOTS,
     }, (a, chunk, isF64, _column, out) =>
       a.kernels.errorSums(chunk.labels, chunk.predictions, isF64 ? 1 : 0, chunk.weights, chunk.count, out));
