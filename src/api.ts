@@ -22,3 +22,7 @@ export { Hinge, SquaredHinge, CategoricalHinge } from './metrics/hinge.js';
 export { MeanAbsolutePercentageError, MeanSquaredLogarithmicError, LogCoshError, CosineSimilarity } from './metrics/regression-losses.js';
 export { PearsonCorrelation, ConcordanceCorrelation } from './metrics/correlation.js';
 export type { RowLossOptions } from './metrics/loss-mean.js';
+export {
+  Mean, Sum, MeanMetricWrapper, registerMetricFunction, type MetricFunction, type MeanMetricWrapperOptions,
+} from './metrics/reduction.js';
+export { toTensor, type Tensor } from './tensor.js';

@@ -11,6 +11,7 @@ import { BinaryCrossentropy, CategoricalCrossentropy, SparseCategoricalCrossentr
 import { Hinge, SquaredHinge, CategoricalHinge } from './metrics/hinge.js';
 import { MeanAbsolutePercentageError, MeanSquaredLogarithmicError, LogCoshError, CosineSimilarity } from './metrics/regression-losses.js';
 import { PearsonCorrelation, ConcordanceCorrelation } from './metrics/correlation.js';
+import { Mean, Sum, MeanMetricWrapper, metricFunction, metricFunctionNames, type MetricFunction } from './metrics/reduction.js';
 
 type MetricClass = new (options?: Record<string, unknown>) => Metric;
 
@@ -21,6 +22,7 @@ const CLASSES: Record<string, MetricClass> = {
   Hinge, SquaredHinge, CategoricalHinge,
   MeanAbsolutePercentageError, MeanSquaredLogarithmicError, LogCoshError, CosineSimilarity,
   PearsonCorrelation, ConcordanceCorrelation,
+  Mean, Sum, MeanMetricWrapper,
 } as unknown as Record<string, MetricClass>;
 
 /** Keras's extra aliases (metrics/__init__.py). */
@@ -52,7 +54,8 @@ export function identifiers(): string[] {
 function classNamed(identifier: string): MetricClass {
   const className = IDENTIFIERS.get(identifier);
   if (!className) {
-    throw new ConfigError('UNKNOWN_IDENTIFIER', `Could not interpret metric identifier '${identifier}'.${didYouMean(identifier, IDENTIFIERS.keys())}`);
+    const known = [...IDENTIFIERS.keys(), ...metricFunctionNames()];
+    throw new ConfigError('UNKNOWN_IDENTIFIER', `Could not interpret metric identifier '${identifier}'.${didYouMean(identifier, known)}`);
   }
   return CLASSES[className]!;
 }
@@ -62,9 +65,17 @@ export interface SerializedMetric {
   readonly config: Record<string, unknown>;
 }
 
-/** A metric from a Keras identifier ('auc', 'AUC', 'mse'), a { class_name, config } object, or a metric (returned as is). */
-export function get(identifier: string | SerializedMetric | Metric): Metric {
+/**
+ * A metric from a Keras identifier ('auc', 'AUC', 'mse'), a { class_name, config } object, a metric (returned
+ * as is), or a per-sample function (wrapped in MeanMetricWrapper, as Keras's compile() does; registered
+ * function names work as identifiers too).
+ */
+export function get(identifier: string | SerializedMetric | Metric | MetricFunction): Metric {
   if (identifier instanceof Metric) return identifier;
+  if (typeof identifier === 'function') return new MeanMetricWrapper({ fn: identifier, name: identifier.name || undefined });
+  if (typeof identifier === 'string' && !IDENTIFIERS.has(identifier) && metricFunction(identifier)) {
+    return new MeanMetricWrapper({ fn: identifier, name: identifier });
+  }
   if (typeof identifier === 'string') return new (classNamed(identifier))();
   if (identifier && typeof identifier === 'object' && 'class_name' in identifier) return deserialize(identifier);
   throw new ConfigError('UNKNOWN_IDENTIFIER', `Could not interpret metric identifier ${JSON.stringify(identifier)}.`);

@@ -2,13 +2,18 @@
 // config }) and fed step by step through updateState.
 import { describe, expect, test } from 'vitest';
 import cases from './fixtures/keras_cases.json';
-import { deserialize, identifiers } from '../src/index.js';
+import { deserialize, identifiers, registerMetricFunction, type Tensor } from '../src/index.js';
+
+// The Keras tests register this per-element function for their MeanMetricWrapper cases.
+registerMetricFunction('elementwise_squared_error', (yTrue: Tensor, yPred: Tensor) =>
+  ({ data: Float64Array.from(yTrue.data, (y, i) => (y - yPred.data[i]!) ** 2), shape: yTrue.shape }));
 
 interface KerasCase {
   id: string;
   metric: string;
   config: Record<string, unknown>;
-  steps: Array<{ y_true: unknown; y_pred: unknown; sample_weight: unknown }>;
+  /** Mean and Sum steps carry `values` instead of y_true / y_pred. */
+  steps: Array<{ y_true: unknown; y_pred: unknown; sample_weight: unknown; values?: unknown }>;
   expected: number | number[];
   rtol: number;
   atol: number;
@@ -30,7 +35,8 @@ describe('Keras conformance vectors', () => {
   test.each(runnable.map((c) => [c.id, c] as const))('%s', (_id, kerasCase) => {
     const metric = deserialize({ class_name: kerasCase.metric, config: kerasCase.config });
     for (const step of kerasCase.steps) {
-      metric.updateState(step.y_true as never, step.y_pred as never, step.sample_weight as never);
+      if (step.values !== undefined) (metric as unknown as { updateState(values: unknown, weight: unknown): void }).updateState(step.values, step.sample_weight);
+      else metric.updateState(step.y_true as never, step.y_pred as never, step.sample_weight as never);
     }
     const result = metric.result();
     if (Array.isArray(kerasCase.expected)) {
