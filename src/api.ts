@@ -26,3 +26,6 @@ export {
   Mean, Sum, MeanMetricWrapper, registerMetricFunction, type MetricFunction, type MeanMetricWrapperOptions,
 } from './metrics/reduction.js';
 export { toTensor, type Tensor } from './tensor.js';
+export {
+  SensitivityAtSpecificity, SpecificityAtSensitivity, PrecisionAtRecall, RecallAtPrecision, type OperatingPointOptions,
+} from './metrics/operating-points.js';

@@ -12,6 +12,7 @@ import { Hinge, SquaredHinge, CategoricalHinge } from './metrics/hinge.js';
 import { MeanAbsolutePercentageError, MeanSquaredLogarithmicError, LogCoshError, CosineSimilarity } from './metrics/regression-losses.js';
 import { PearsonCorrelation, ConcordanceCorrelation } from './metrics/correlation.js';
 import { Mean, Sum, MeanMetricWrapper, metricFunction, metricFunctionNames, type MetricFunction } from './metrics/reduction.js';
+import { SensitivityAtSpecificity, SpecificityAtSensitivity, PrecisionAtRecall, RecallAtPrecision } from './metrics/operating-points.js';
 
 type MetricClass = new (options?: Record<string, unknown>) => Metric;
 
@@ -23,6 +24,7 @@ const CLASSES: Record<string, MetricClass> = {
   MeanAbsolutePercentageError, MeanSquaredLogarithmicError, LogCoshError, CosineSimilarity,
   PearsonCorrelation, ConcordanceCorrelation,
   Mean, Sum, MeanMetricWrapper,
+  SensitivityAtSpecificity, SpecificityAtSensitivity, PrecisionAtRecall, RecallAtPrecision,
 } as unknown as Record<string, MetricClass>;
 
 /** Keras's extra aliases (metrics/__init__.py). */
