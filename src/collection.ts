@@ -11,28 +11,37 @@ import { didYouMean } from './suggest.js';
 
 export type MetricSpec = Metric | string | SerializedMetric;
 
-/** Identifiers Keras resolves from the shapes of the first batch. */
-const SHAPE_RESOLVED = new Set(['accuracy', 'acc']);
+/** Identifiers resolved from the shapes of the first batch, to the binary, sparse or categorical variant. */
+const SHAPE_RESOLVED: Record<string, readonly [string, string, string]> = {
+  accuracy: ['binary_accuracy', 'sparse_categorical_accuracy', 'categorical_accuracy'],
+  acc: ['binary_accuracy', 'sparse_categorical_accuracy', 'categorical_accuracy'],
+  crossentropy: ['binary_crossentropy', 'sparse_categorical_crossentropy', 'categorical_crossentropy'],
+  ce: ['binary_crossentropy', 'sparse_categorical_crossentropy', 'categorical_crossentropy'],
+};
 
 interface Entry {
   /** The log name: the identifier string as given, or the metric's name. */
   name: string;
-  /** Undefined until the first batch for 'accuracy' / 'acc'. */
+  /** Undefined until the first batch for identifiers resolved by shape. */
   metric: Metric | undefined;
+  /** The binary / sparse / categorical variants for those identifiers. */
+  variants?: readonly [string, string, string];
 }
 
 /**
- * Keras's compile-time choice for 'accuracy' / 'acc': BinaryAccuracy for one
- * output column, SparseCategoricalAccuracy for class-id labels, else
- * CategoricalAccuracy. Rank-1 predictions count as one column per sample
- * (Keras would pick CategoricalAccuracy over the batch axis).
+ * Keras's compile-time choice for 'accuracy' / 'acc' (and Keras 2's for
+ * 'crossentropy' / 'ce'): the binary variant for one output column, the sparse
+ * one for class-id labels, else the categorical one. Rank-1 predictions count
+ * as one column per sample (Keras would pick the categorical variant over the
+ * batch axis).
  */
-function resolveAccuracy(yTrue: Tensor, yPred: Tensor): string {
+function resolveByShape(variants: readonly [string, string, string], yTrue: Tensor, yPred: Tensor): string {
+  const [binary, sparse, categorical] = variants;
   const predLast = yPred.shape.length ? yPred.shape[yPred.shape.length - 1]! : 1;
-  if (yPred.shape.length <= 1 || predLast === 1) return 'binary_accuracy';
+  if (yPred.shape.length <= 1 || predLast === 1) return binary;
   const trueLast = yTrue.shape.length ? yTrue.shape[yTrue.shape.length - 1]! : 1;
-  const sparse = yTrue.shape.length < yPred.shape.length || (trueLast === 1 && predLast > 1);
-  return sparse ? 'sparse_categorical_accuracy' : 'categorical_accuracy';
+  const isSparse = yTrue.shape.length < yPred.shape.length || (trueLast === 1 && predLast > 1);
+  return isSparse ? sparse : categorical;
 }
 
 export class MetricCollection {
@@ -48,7 +57,8 @@ export class MetricCollection {
       const name = seen === 0 ? base : `${base}_${seen}`;
       if (typeof spec !== 'string') return { name, metric: get(spec) };
       // As in Keras's compile(), a metric given by identifier is named after it ('mse' logs as 'mse').
-      if (SHAPE_RESOLVED.has(spec.toLowerCase())) return { name, metric: undefined };
+      const variants = SHAPE_RESOLVED[spec.toLowerCase()];
+      if (variants) return { name, metric: undefined, variants };
       return { name, metric: deserialize({ class_name: spec, config: { name } }) };
     });
     // A generated 'auc_1' may collide with a metric explicitly named 'auc_1'.
@@ -62,7 +72,7 @@ export class MetricCollection {
     return this.entries.map((entry) => entry.name);
   }
 
-  /** The metrics in order; 'accuracy' / 'acc' appear once the first batch has chosen their class. */
+  /** The metrics in order; 'accuracy', 'crossentropy' and their short forms appear once the first batch has chosen their class. */
   get metrics(): Metric[] {
     return this.entries.flatMap((entry) => (entry.metric ? [entry.metric] : []));
   }
@@ -87,7 +97,7 @@ export class MetricCollection {
     const predictions = toTensor(yPred, 'y_pred');
     const weights = sampleWeight === null || sampleWeight === undefined ? undefined : toTensor(sampleWeight, 'sample_weight');
     const resolved = this.entries.map((entry) =>
-      entry.metric ?? deserialize({ class_name: resolveAccuracy(labels, predictions), config: { name: entry.name } }));
+      entry.metric ?? deserialize({ class_name: resolveByShape(entry.variants!, labels, predictions), config: { name: entry.name } }));
     const saved = resolved.map((metric) => metric.saveState());
     try {
       for (const metric of resolved) metric.updateState(labels, predictions, weights);

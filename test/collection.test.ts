@@ -45,6 +45,24 @@ describe('MetricCollection', () => {
     expect(collection.get('accuracy').className).toBe('BinaryAccuracy');
   });
 
+  test("'crossentropy' picks the binary, sparse or categorical variant from the shapes", () => {
+    const binary = new MetricCollection(['crossentropy']);
+    binary.updateState([[1], [0]], [[0.8], [0.3]]);
+    expect(binary.get('crossentropy').className).toBe('BinaryCrossentropy');
+    // -(log 0.8 + log 0.7) / 2
+    expect(binary.result().crossentropy).toBeCloseTo((-Math.log(0.8) - Math.log(0.7)) / 2, 6);
+    const sparse = new MetricCollection(['ce']);
+    sparse.updateState([1, 0], [[0.4, 0.6], [0.9, 0.1]]);
+    expect(sparse.get('ce').className).toBe('SparseCategoricalCrossentropy');
+    const categorical = new MetricCollection(['crossentropy']);
+    categorical.updateState([[0, 1], [1, 0]], [[0.4, 0.6], [0.9, 0.1]]);
+    expect(categorical.get('crossentropy').className).toBe('CategoricalCrossentropy');
+    // Both give -(log 0.6 + log 0.9) / 2.
+    for (const [collection, key] of [[sparse, 'ce'], [categorical, 'crossentropy']] as const) {
+      expect(collection.result()[key]).toBeCloseTo((-Math.log(0.6) - Math.log(0.9)) / 2, 6);
+    }
+  });
+
   test('a batch one metric rejects leaves every metric as it was', () => {
     const collection = new MetricCollection(['precision', new R2Score()]);
     collection.updateState([[1], [0], [1]], [[0.9], [0.8], [0.3]]);
