@@ -7,3 +7,5 @@ export { r2Sums, errorSums } from "./regression";
 export { firstNonFinite } from "./validate";
 export { gatherStrided, expandRowWeights, tileRowPattern, scaleColumns, sigmoidF32, filterTopK, countNonZeroRows } from "./reshape";
 export { elementLossSums, allZeroOrOne, rowLosses, weightedValueSums, zeroWeightsWhere } from "./losses";
+export { classTargetHits, sortedIdHits, firstInvalidClassId } from "./classes";
+export { elementEqualitySums } from "./equality";

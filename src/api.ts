@@ -29,3 +29,7 @@ export { toTensor, type Tensor } from './tensor.js';
 export {
   SensitivityAtSpecificity, SpecificityAtSensitivity, PrecisionAtRecall, RecallAtPrecision, type OperatingPointOptions,
 } from './metrics/operating-points.js';
+export {
+  Accuracy, CategoricalAccuracy, SparseCategoricalAccuracy, TopKCategoricalAccuracy, SparseTopKCategoricalAccuracy,
+  type TopKOptions, type SparseTopKOptions,
+} from './metrics/categorical-accuracy.js';

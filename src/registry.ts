@@ -13,6 +13,7 @@ import { MeanAbsolutePercentageError, MeanSquaredLogarithmicError, LogCoshError,
 import { PearsonCorrelation, ConcordanceCorrelation } from './metrics/correlation.js';
 import { Mean, Sum, MeanMetricWrapper, metricFunction, metricFunctionNames, type MetricFunction } from './metrics/reduction.js';
 import { SensitivityAtSpecificity, SpecificityAtSensitivity, PrecisionAtRecall, RecallAtPrecision } from './metrics/operating-points.js';
+import { Accuracy, CategoricalAccuracy, SparseCategoricalAccuracy, TopKCategoricalAccuracy, SparseTopKCategoricalAccuracy } from './metrics/categorical-accuracy.js';
 
 type MetricClass = new (options?: Record<string, unknown>) => Metric;
 
@@ -25,6 +26,7 @@ const CLASSES: Record<string, MetricClass> = {
   PearsonCorrelation, ConcordanceCorrelation,
   Mean, Sum, MeanMetricWrapper,
   SensitivityAtSpecificity, SpecificityAtSensitivity, PrecisionAtRecall, RecallAtPrecision,
+  Accuracy, CategoricalAccuracy, SparseCategoricalAccuracy, TopKCategoricalAccuracy, SparseTopKCategoricalAccuracy,
 } as unknown as Record<string, MetricClass>;
 
 /** Keras's extra aliases (metrics/__init__.py). */

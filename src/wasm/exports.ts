@@ -31,6 +31,14 @@ export interface KernelExports {
     parameter: number, ignoreClass: number, out: number): number;
   weightedValueSums(values: number, weights: number, n: number, out: number): void;
   zeroWeightsWhere(weights: number, ids: number, n: number, id: number): void;
+  /** Flags: 1 when an input is NaN or ±Infinity, 2 when a class id is not an integer in [0, classes). */
+  classTargetHits(predictions: number, labels: number, labelClasses: number, weights: number,
+    rows: number, classes: number, k: number, breakTiesByIndex: number, out: number): number;
+  /** Flags as classTargetHits; label ids must be non-negative integers. */
+  sortedIdHits(predictionIds: number, labels: number, weights: number, rows: number, classes: number, k: number, out: number): number;
+  firstInvalidClassId(ids: number, n: number, limit: number): number;
+  /** Returns 1 when an input was NaN or ±Infinity. */
+  elementEqualitySums(predictions: number, labels: number, labelsAreBytes: number, weights: number, n: number, out: number): number;
 }
 
 export type KernelBuild = 'simd' | 'scalar';
