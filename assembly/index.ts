@@ -9,3 +9,4 @@ export { gatherStrided, expandRowWeights, tileRowPattern, scaleColumns, sigmoidF
 export { elementLossSums, allZeroOrOne, rowLosses, weightedValueSums, zeroWeightsWhere } from "./losses";
 export { classTargetHits, sortedIdHits, firstInvalidClassId } from "./classes";
 export { elementEqualitySums } from "./equality";
+export { fbetaClassCounts, confusionMatrixCounts } from "./multiclass";

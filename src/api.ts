@@ -26,6 +26,11 @@ export {
   Mean, Sum, MeanMetricWrapper, registerMetricFunction, type MetricFunction, type MeanMetricWrapperOptions,
 } from './metrics/reduction.js';
 export { toTensor, type Tensor } from './tensor.js';
+export { FBetaScore, F1Score, type FBetaScoreOptions, type F1ScoreOptions, type FBetaAverage } from './metrics/fscore.js';
+export {
+  IoU, BinaryIoU, MeanIoU, OneHotIoU, OneHotMeanIoU,
+  type IoUOptions, type BinaryIoUOptions, type MeanIoUOptions, type OneHotIoUOptions, type OneHotMeanIoUOptions,
+} from './metrics/iou.js';
 export {
   SensitivityAtSpecificity, SpecificityAtSensitivity, PrecisionAtRecall, RecallAtPrecision, type OperatingPointOptions,
 } from './metrics/operating-points.js';

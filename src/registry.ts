@@ -14,6 +14,8 @@ import { PearsonCorrelation, ConcordanceCorrelation } from './metrics/correlatio
 import { Mean, Sum, MeanMetricWrapper, metricFunction, metricFunctionNames, type MetricFunction } from './metrics/reduction.js';
 import { SensitivityAtSpecificity, SpecificityAtSensitivity, PrecisionAtRecall, RecallAtPrecision } from './metrics/operating-points.js';
 import { Accuracy, CategoricalAccuracy, SparseCategoricalAccuracy, TopKCategoricalAccuracy, SparseTopKCategoricalAccuracy } from './metrics/categorical-accuracy.js';
+import { FBetaScore, F1Score } from './metrics/fscore.js';
+import { IoU, BinaryIoU, MeanIoU, OneHotIoU, OneHotMeanIoU } from './metrics/iou.js';
 
 type MetricClass = new (options?: Record<string, unknown>) => Metric;
 
@@ -27,6 +29,7 @@ const CLASSES: Record<string, MetricClass> = {
   Mean, Sum, MeanMetricWrapper,
   SensitivityAtSpecificity, SpecificityAtSensitivity, PrecisionAtRecall, RecallAtPrecision,
   Accuracy, CategoricalAccuracy, SparseCategoricalAccuracy, TopKCategoricalAccuracy, SparseTopKCategoricalAccuracy,
+  FBetaScore, F1Score, IoU, BinaryIoU, MeanIoU, OneHotIoU, OneHotMeanIoU,
 } as unknown as Record<string, MetricClass>;
 
 /** Keras's extra aliases (metrics/__init__.py). */

@@ -39,6 +39,14 @@ export interface KernelExports {
   firstInvalidClassId(ids: number, n: number, limit: number): number;
   /** Returns 1 when an input was NaN or ±Infinity. */
   elementEqualitySums(predictions: number, labels: number, labelsAreBytes: number, weights: number, n: number, out: number): number;
+  /** Per-class Σw·y·predicted, Σw·predicted, Σw·y; returns 1 when an input was NaN or ±Infinity. */
+  fbetaClassCounts(predictions: number, labels: number, labelsAreBytes: number, weights: number,
+    rows: number, numClasses: number, useRowMax: number, threshold: number, out: number): number;
+  /** Weighted C×C confusion matrix (plus a spare slot); returns 1 when an input was NaN or ±Infinity. */
+  confusionMatrixCounts(trueValues: number, trueKind: number, trueWidth: number,
+    predValues: number, predKind: number, predWidth: number, weights: number, n: number,
+    numClasses: number, ignoreClass: number, flags: number, threshold: number,
+    trueScratch: number, predScratch: number, countScratch: number, out: number): number;
 }
 
 export type KernelBuild = 'simd' | 'scalar';

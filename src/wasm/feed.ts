@@ -56,6 +56,8 @@ export interface BinaryFeed extends Layout {
   readonly outputSlots: number;
   /** f32 parameters (thresholds) placed after the outputs; their address goes to the kernel. */
   readonly parameters?: Float32Array;
+  /** Keep chunks to whole rows of `rowLength` (kernels that work per row). */
+  readonly wholeRows?: boolean;
 }
 
 /** Runs a kernel on one chunk; returns non-zero when the kernel saw a NaN or infinite input. */
@@ -182,7 +184,8 @@ export function feedBinary(feed: BinaryFeed, kernel: BinaryKernel): FeedResult {
   const parameterBytes = (feed.parameters?.length ?? 0) * 4;
   // Transforms and column gathers hide some inputs from the kernel's own check, so check before them.
   const checkFirst = feed.fromLogits === true || feed.topK !== undefined || feed.columns !== undefined;
-  const { rows, rowLength: K } = chunking(feed, feed.topK !== undefined || feed.columns !== undefined || feed.columnWeights !== undefined);
+  const { rows, rowLength: K } = chunking(feed,
+    feed.topK !== undefined || feed.columns !== undefined || feed.columnWeights !== undefined || feed.wholeRows === true);
   const chunkRows = rowsPerChunk(a, K, outputSlots * 8 + parameterBytes + 16);
   const scale = scalarWeight(feed);
   a.clearOutput(outputSlots);
