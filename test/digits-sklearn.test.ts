@@ -7,12 +7,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import reference from './fixtures/sklearn_digits.json';
 import {
-  CategoricalAccuracy, SparseCategoricalAccuracy, SparseTopKCategoricalAccuracy, SparseCategoricalCrossentropy,
-  type ArrayInput, type Metric,
+  CategoricalAccuracy, SparseCategoricalAccuracy, SparseTopKCategoricalAccuracy, SparseCategoricalCrossentropy, F1Score,
+  type ArrayInput, type FBetaAverage, type Metric,
 } from '../src/index.js';
 
 const CLASSES = 10;
 const BATCH_ROWS = 500;
+/** The epsilon Keras adds in its F-score denominators. */
+const KERAS_EPSILON = 1e-7;
 
 interface Digits {
   rows: number;
@@ -70,6 +72,29 @@ function resultOf(metric: Metric, inputs: (batch: Batch) => [ArrayInput, ArrayIn
 const sparse = (batch: Batch): [ArrayInput, ArrayInput] => [batch.labels, batch.probabilities];
 const oneHot = (batch: Batch): [ArrayInput, ArrayInput] => [batch.oneHotLabels, batch.probabilities];
 
+/**
+ * How far below sklearn's F1 Keras's epsilons put one class's F1, relative to it. Keras computes
+ * P' = tp / (predicted + ε), R' = tp / (support + ε) and F' = 2P'R' / (P' + R' + ε). Since 1/P' = 1/P + ε/tp and
+ * 1/R' = 1/R + ε/tp, 1/F' = (1/P' + 1/R') / 2 + ε / (2P'R') = 1/F + ε/tp + ε/(2P'R'): F' is always below F, by
+ * the relative amount x / (1 + x) ≤ x with x = F·(ε/tp + ε/(2P'R')).
+ */
+function epsilonDeficit(truePositives: number, predicted: number, support: number): number {
+  const precision = truePositives / (predicted + KERAS_EPSILON);
+  const recall = truePositives / (support + KERAS_EPSILON);
+  const f1 = (2 * truePositives) / (predicted + support);
+  return f1 * (KERAS_EPSILON / truePositives + KERAS_EPSILON / (2 * precision * recall));
+}
+
+/** Each average's bound: a positively weighted mean of per-class F1 is low by at most its worst class's relative deficit. */
+function epsilonBound(average: Exclude<FBetaAverage, null>): number {
+  const { true_positives: truePositives, predicted, support } = reference.per_class;
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  if (average === 'micro') return epsilonDeficit(sum(truePositives), sum(predicted), sum(support));
+  const worstClass = Math.max(...truePositives.map((tp, c) => epsilonDeficit(tp, predicted[c]!, support[c]!)));
+  // 'weighted' also divides the support weights by (total support + ε).
+  return average === 'weighted' ? worstClass + KERAS_EPSILON / sum(support) : worstClass;
+}
+
 describe('digits predictions against scikit-learn', () => {
   test('the fixture is the data the reference was computed from', () => {
     expect(reference.sklearn_version).toBe('1.2.1');
@@ -92,6 +117,18 @@ describe('digits predictions against scikit-learn', () => {
     expect(resultOf(new SparseTopKCategoricalAccuracy({ k: 3 }), sparse)).toBe(reference.top_3_accuracy);
   });
 
+  // Keras's F1 needs one-hot y_true. With threshold null it predicts the entries equal to their row's maximum,
+  // which is sklearn's argmax since no row has a tied maximum. The only difference left is Keras's epsilons
+  // (epsilonDeficit), about 5.3e-8 relative here; float64 rounding adds a few ulps, hence the 1e-14 slack.
+  test.each(['macro', 'weighted', 'micro'] as const)('F1Score %s equals f1_score within the epsilon bound', (average) => {
+    expect(reference.rows_with_tied_maximum).toBe(0);
+    const f1 = resultOf(new F1Score({ average }), oneHot);
+    const expected = reference.f1[average];
+    const relativeDeficit = (expected - f1) / expected;
+    expect(relativeDeficit).toBeGreaterThanOrEqual(-1e-14);
+    expect(relativeDeficit).toBeLessThanOrEqual(epsilonBound(average) + 1e-14);
+  });
+
   // Keras divides each row by its sum and clips to [1e-7, 1 - 1e-7] (float32 constants); sklearn clips to
   // [2.2e-16, 1 - 2.2e-16] and then divides by the row sum. On this data neither clip touches anything (the
   // smallest probability is 1.8e-6, the largest renormalised one 0.99987), so both compute the mean of
@@ -99,10 +136,10 @@ describe('digits predictions against scikit-learn', () => {
   // row (the sums of 10 terms in a different order, log) and at most 1796 ulps (2.0e-13 relative) for each
   // side's sum of 1797 positive row losses, so 1e-12 relative bounds the disagreement.
   test('sparse categorical crossentropy equals log_loss', () => {
-    const [keras_epsilon, keras_one_minus_epsilon] = reference.keras_clip_range as [number, number];
-    expect(reference.min_true_class_probability).toBeGreaterThan(keras_epsilon);
-    expect(reference.min_probability).toBeGreaterThan(keras_epsilon);
-    expect(reference.max_probability_renormalised).toBeLessThan(keras_one_minus_epsilon);
+    const [clipLow, clipHigh] = reference.keras_clip_range as [number, number];
+    expect(reference.min_true_class_probability).toBeGreaterThan(clipLow);
+    expect(reference.min_probability).toBeGreaterThan(clipLow);
+    expect(reference.max_probability_renormalised).toBeLessThan(clipHigh);
     const loss = resultOf(new SparseCategoricalCrossentropy(), sparse);
     expect(Math.abs(loss - reference.log_loss)).toBeLessThanOrEqual(1e-12 * reference.log_loss);
   });
