@@ -5,28 +5,18 @@ import { afterEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
   Accuracy, CategoricalAccuracy, SparseCategoricalAccuracy, TopKCategoricalAccuracy, SparseTopKCategoricalAccuracy,
-  MetricError, deserialize, get, serialize, type ArrayInput, type Metric, type MetricErrorCode, type ShapedArray,
+  deserialize, get, serialize, type ArrayInput, type Metric, type MetricErrorCode, type ShapedArray,
 } from '../src/index.js';
 import { useKernelBuild } from '../src/wasm/runtime.js';
+import { cutRanges } from './support/batches.js';
+import { expectMetricError, update } from './support/errors.js';
 
 afterEach(() => useKernelBuild('simd'));
-
-function expectMetricError(action: () => unknown, code: MetricErrorCode, message?: RegExp): void {
-  let thrown: unknown;
-  try {
-    action();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(MetricError);
-  expect((thrown as MetricError).code).toBe(code);
-  if (message) expect((thrown as MetricError).message).toMatch(message);
-}
 
 /** The update must throw `code` and leave the saved state byte-identical. */
 function expectRejected(metric: Metric, yTrue: unknown, yPred: unknown, code: MetricErrorCode, message?: RegExp, weight?: unknown): void {
   const before = Array.from(metric.saveState());
-  expectMetricError(() => metric.updateState(yTrue as ArrayInput, yPred as ArrayInput, weight as ArrayInput | undefined), code, message);
+  expectMetricError(update(metric, yTrue, yPred, weight), code, message);
   expect(Array.from(metric.saveState())).toEqual(before);
 }
 
@@ -337,14 +327,12 @@ const CLASS_CASES: readonly ClassCase[] = [
 const cutPositions = fc.array(fc.nat({ max: 1000 }), { maxLength: 5 });
 
 function feedBatches(classCase: ClassCase, data: ClassData, cuts: readonly number[]): Metric {
-  const bounds = [0, ...cuts.map((cut) => cut % (data.rows + 1)).sort((a, b) => a - b), data.rows];
   const metric = classCase.make();
-  bounds.slice(1).forEach((to, i) => {
-    const from = bounds[i]!;
+  for (const [from, to] of cutRanges(data.rows, cuts)) {
     const { yTrue, yPred } = classCase.batch(data, from, to);
     const weights = data.weights.length ? Float64Array.from(data.weights.slice(from, to)) : undefined;
     metric.updateState(yTrue, yPred, weights);
-  });
+  }
   return metric;
 }
 
@@ -369,14 +357,13 @@ describe.each(CLASS_CASES)('$title', (classCase) => {
 
   test('merging shard states equals one pass', () => {
     fc.assert(fc.property(classData, cutPositions, (data, cuts) => {
-      const bounds = [0, ...cuts.map((cut) => cut % (data.rows + 1)).sort((a, b) => a - b), data.rows];
-      const shards = bounds.slice(1).map((to, i) => {
+      const shards = cutRanges(data.rows, cuts).map(([from, to]) => {
         const part: ClassData = {
-          ...data, rows: to - bounds[i]!,
-          scores: data.scores.slice(bounds[i]! * data.classes, to * data.classes),
-          labelRows: data.labelRows.slice(bounds[i]! * data.classes, to * data.classes),
-          ids: data.ids.slice(bounds[i]!, to),
-          weights: data.weights.length ? data.weights.slice(bounds[i]!, to) : [],
+          ...data, rows: to - from,
+          scores: data.scores.slice(from * data.classes, to * data.classes),
+          labelRows: data.labelRows.slice(from * data.classes, to * data.classes),
+          ids: data.ids.slice(from, to),
+          weights: data.weights.length ? data.weights.slice(from, to) : [],
         };
         return feedBatches(classCase, part, []);
       });
@@ -415,24 +402,23 @@ describe('Accuracy properties', () => {
         total += weights[r]! * matches / width;
         count += weights[r]!;
       }
-      const bounds = [0, ...cuts.map((cut) => cut % (rows + 1)).sort((a, b) => a - b), rows];
-      const run = (splits: readonly number[]): Metric => {
+      const ranges = cutRanges(rows, cuts);
+      const run = (splits: ReadonlyArray<[number, number]>): Metric => {
         const metric = new Accuracy();
-        splits.slice(1).forEach((to, i) => {
-          const from = splits[i]!;
+        for (const [from, to] of splits) {
           metric.updateState({ data: Uint8Array.from(yTrue.slice(from * width, to * width)), shape: [to - from, width] },
             { data: Float32Array.from(yPred.slice(from * width, to * width)), shape: [to - from, width] },
             Float64Array.from(weights.slice(from, to)));
-        });
+        }
         return metric;
       };
       const expected = count === 0 ? 0 : total / count;
-      expect(run([0, rows]).result()).toBeCloseTo(expected, 12);
-      expect(run(bounds).result()).toBeCloseTo(expected, 12);
+      expect(run([[0, rows]]).result()).toBeCloseTo(expected, 12);
+      expect(run(ranges).result()).toBeCloseTo(expected, 12);
       useKernelBuild('scalar');
-      const scalar = run(bounds).result();
+      const scalar = run(ranges).result();
       useKernelBuild('simd');
-      expect(run(bounds).result()).toBe(scalar);
+      expect(run(ranges).result()).toBe(scalar);
     }), RUNS);
   });
 });

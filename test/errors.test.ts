@@ -2,42 +2,11 @@
 // code, and a rejected update, load or merge leaves the saved state byte-identical.
 import { describe, expect, test } from 'vitest';
 import {
-  AUC, BinaryAccuracy, FalseNegatives, MeanAbsoluteError, MeanSquaredError, MetricError, Precision, R2Score, Recall,
+  AUC, BinaryAccuracy, FalseNegatives, MeanAbsoluteError, MeanSquaredError, Precision, R2Score, Recall,
   RootMeanSquaredError, TruePositives, deserialize, get, STATE_FORMAT_VERSION,
-  type ArrayInput, type Metric, type MetricErrorCode,
+  type ArrayInput, type Metric,
 } from '../src/index.js';
-
-/** Runs `action` and returns what it threw. */
-function thrownBy(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
-
-function expectMetricError(action: () => unknown, code: MetricErrorCode, message?: RegExp): MetricError {
-  const error = thrownBy(action);
-  expect(error).toBeInstanceOf(MetricError);
-  expect((error as MetricError).code).toBe(code);
-  if (message) expect((error as MetricError).message).toMatch(message);
-  return error as MetricError;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
-
-/** The action must throw `code` and leave `metric`'s saved state byte-identical. */
-function expectRejected(metric: Metric, action: () => unknown, code: MetricErrorCode, message?: RegExp): void {
-  const before = metric.saveState();
-  expectMetricError(action, code, message);
-  expect(sameBytes(metric.saveState(), before), 'state changed after a rejected call').toBe(true);
-}
-
-const update = (metric: Metric, yTrue: unknown, yPred: unknown, sampleWeight?: unknown) => (): void =>
-  metric.updateState(yTrue as ArrayInput, yPred as ArrayInput, sampleWeight as ArrayInput | undefined);
+import { expectMetricError, expectRejected, update } from './support/errors.js';
 
 // Metrics fed flat batches, each already holding one batch of data. MSE and MAE
 // reduce the last axis, so a rank-1 batch would be one sample: they get (n, 1) columns.

@@ -3,58 +3,16 @@
 // properties (batch splits, merges, SIMD = scalar, a plain-JS reference).
 import { afterEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import {
-  F1Score, FBetaScore, MetricError, deserialize, get, serialize,
-  type ArrayInput, type FBetaAverage, type Metric, type MetricErrorCode,
-} from '../src/index.js';
+import { F1Score, FBetaScore, deserialize, get, serialize, type FBetaAverage } from '../src/index.js';
 import { useKernelBuild } from '../src/wasm/runtime.js';
+import { cutRanges, feed, type Batch } from './support/batches.js';
+import { expectMetricError, expectRejected, update } from './support/errors.js';
+import { sameBytes, savedArrays } from './support/state.js';
 
 afterEach(() => useKernelBuild('simd'));
 
 const f32 = Math.fround;
 const RUNS = { seed: 20260612, numRuns: 30 };
-
-function thrownBy(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
-
-function expectMetricError(action: () => unknown, code: MetricErrorCode, message?: RegExp): void {
-  const error = thrownBy(action);
-  expect(error).toBeInstanceOf(MetricError);
-  expect((error as MetricError).code).toBe(code);
-  if (message) expect((error as MetricError).message).toMatch(message);
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
-
-/** The action must throw `code` and leave the saved state byte-identical. */
-function expectRejected(metric: Metric, action: () => unknown, code: MetricErrorCode, message?: RegExp): void {
-  const before = metric.saveState();
-  expectMetricError(action, code, message);
-  expect(sameBytes(metric.saveState(), before), 'state changed after a rejected call').toBe(true);
-}
-
-/** State arrays from saved bytes ("WMST", version, header length, JSON header, f64 payload at an 8-byte boundary). */
-function savedArrays(metric: Metric): Map<string, number[]> {
-  const bytes = metric.saveState();
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerLength = view.getUint32(8, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { arrays: Array<[string, number]> };
-  let offset = Math.ceil((12 + headerLength) / 8) * 8;
-  const arrays = new Map<string, number[]>();
-  for (const [name, length] of header.arrays) {
-    arrays.set(name, Array.from({ length }, (_, i) => view.getFloat64(offset + 8 * i, true)));
-    offset += 8 * length;
-  }
-  return arrays;
-}
 
 function expectVector(actual: unknown, expected: readonly number[], digits = 6): void {
   expect(Array.isArray(actual)).toBe(true);
@@ -74,10 +32,10 @@ describe('hand-derived values', () => {
     const metric = new F1Score({ threshold: 0.5 });
     metric.updateState(DOC_TRUE, DOC_PRED);
     expectVector(metric.result(), [0.5, 0.8, 2 / 3]);
-    expect(savedArrays(metric).get('true_positives')).toEqual([1, 2, 1]);
-    expect(savedArrays(metric).get('false_positives')).toEqual([0, 1, 1]);
-    expect(savedArrays(metric).get('false_negatives')).toEqual([2, 0, 0]);
-    expect(savedArrays(metric).get('intermediate_weights')).toEqual([3, 2, 1]);
+    expect(savedArrays(metric.saveState()).get('true_positives')).toEqual([1, 2, 1]);
+    expect(savedArrays(metric.saveState()).get('false_positives')).toEqual([0, 1, 1]);
+    expect(savedArrays(metric.saveState()).get('false_negatives')).toEqual([2, 0, 0]);
+    expect(savedArrays(metric.saveState()).get('intermediate_weights')).toEqual([3, 2, 1]);
   });
 
   test('F2 per class: 5pr/(4p + r) = (5/13, 10/11, 5/6), the Keras docstring values', () => {
@@ -91,7 +49,7 @@ describe('hand-derived values', () => {
       const metric = new FBetaScore({ average: 'micro', beta, threshold: 0.5 });
       metric.updateState(DOC_TRUE, DOC_PRED);
       expect(metric.result()).toBeCloseTo(2 / 3, 6);
-      expect(savedArrays(metric).get('true_positives')).toEqual([4]);
+      expect(savedArrays(metric.saveState()).get('true_positives')).toEqual([4]);
       expect(metric.numClasses).toBe(1);
     }
   });
@@ -131,7 +89,7 @@ describe('hand-derived values', () => {
     // 0.30000001 and 0.3 round to the same float32, so both classes are predicted.
     const metric = new F1Score();
     metric.updateState([[1, 0]], [[0.3, 0.30000001]]);
-    expect(savedArrays(metric).get('false_positives')).toEqual([0, 1]);
+    expect(savedArrays(metric.saveState()).get('false_positives')).toEqual([0, 1]);
   });
 
   test('classes with no support and no predictions score 0', () => {
@@ -170,14 +128,14 @@ describe('sample weights', () => {
   test('a scalar weight scales every sum (ratios unchanged)', () => {
     const metric = new F1Score({ threshold: 0.5 });
     metric.updateState(yTrue, yPred, 2.5);
-    expect(savedArrays(metric).get('true_positives')).toEqual([2.5, 2.5]);
+    expect(savedArrays(metric.saveState()).get('true_positives')).toEqual([2.5, 2.5]);
     expectVector(metric.result(), [0.5, 2 / 3]);
   });
 
   test('fractional labels enter the sums as values: y = 0.5 predicted gives tp 0.5 and fp 0.5', () => {
     const metric = new FBetaScore({ threshold: 0.5 });
     metric.updateState([[0.5, 1]], [[0.9, 0.1]]);
-    const state = savedArrays(metric);
+    const state = savedArrays(metric.saveState());
     expect(state.get('true_positives')).toEqual([0.5, 0]);
     expect(state.get('false_positives')).toEqual([0.5, 0]);
     expect(state.get('false_negatives')).toEqual([0, 1]);
@@ -199,7 +157,7 @@ describe('inputs', () => {
     // Int8Array -1 stays -1 (a byte read would make it 255): tp += -1.
     const negative = new FBetaScore({ threshold: 0.5 });
     negative.updateState({ data: Int8Array.of(-1), shape: [1, 1] }, [[0.9]]);
-    expect(savedArrays(negative).get('true_positives')).toEqual([-1]);
+    expect(savedArrays(negative.saveState()).get('true_positives')).toEqual([-1]);
   });
 
   test('batches longer than one chunk (5 classes × 7001 rows) match a plain-JS count', () => {
@@ -210,9 +168,9 @@ describe('inputs', () => {
     const expected = referenceCounts(labels.flat(), predictions.flat(), rowWeightsToElements(weights, classes), classes, null);
     const metric = new FBetaScore();
     metric.updateState(labels, predictions, weights);
-    expect(savedArrays(metric).get('true_positives')).toEqual(expected.tp);
-    expect(savedArrays(metric).get('false_positives')).toEqual(expected.fp);
-    expect(savedArrays(metric).get('false_negatives')).toEqual(expected.fn);
+    expect(savedArrays(metric.saveState()).get('true_positives')).toEqual(expected.tp);
+    expect(savedArrays(metric.saveState()).get('false_positives')).toEqual(expected.fp);
+    expect(savedArrays(metric.saveState()).get('false_negatives')).toEqual(expected.fn);
   });
 });
 
@@ -311,8 +269,6 @@ describe('bad input leaves state unchanged', () => {
     metric.updateState(DOC_TRUE, DOC_PRED);
     return metric;
   };
-  const update = (metric: Metric, yTrue: unknown, yPred: unknown, sampleWeight?: unknown) => (): void =>
-    metric.updateState(yTrue as ArrayInput, yPred as ArrayInput, sampleWeight as ArrayInput | undefined);
 
   test('inputs must be 2D of equal shape, with at least one class', () => {
     const metric = fed();
@@ -443,12 +399,6 @@ const fbetaData: fc.Arbitrary<FBetaData> = fc.record({
     maxLength: weightMode === 'rows' ? rows : weightMode === 'elements' ? rows * classes : 0 }),
 }).map((values) => ({ rows, classes, weightMode, labelType, ...values })));
 
-interface Batch {
-  readonly yTrue: ArrayInput;
-  readonly yPred: ArrayInput;
-  readonly weight: ArrayInput | undefined;
-}
-
 function batchOf(data: FBetaData, from: number, to: number): Batch {
   const k = data.classes, shape = [to - from, k];
   const labels = data.labels.slice(from * k, to * k);
@@ -459,13 +409,7 @@ function batchOf(data: FBetaData, from: number, to: number): Batch {
 }
 
 function batchesOf(data: FBetaData, cuts: readonly number[]): Batch[] {
-  const bounds = [0, ...cuts.map((cut) => cut % (data.rows + 1)).sort((a, b) => a - b), data.rows];
-  return bounds.slice(1).map((end, i) => batchOf(data, bounds[i]!, end));
-}
-
-function feed<M extends Metric>(metric: M, batches: readonly Batch[]): M {
-  for (const batch of batches) metric.updateState(batch.yTrue, batch.yPred, batch.weight);
-  return metric;
+  return cutRanges(data.rows, cuts).map(([from, to]) => batchOf(data, from, to));
 }
 
 const configs = fc.record({
@@ -482,7 +426,7 @@ describe('properties', () => {
         : data.weightMode === 'rows' ? rowWeightsToElements(data.weights, data.classes) : data.weights;
       const expected = referenceCounts(data.labels, data.predictions, weights, data.classes, config.threshold);
       const metric = feed(new FBetaScore({ ...config, average: null }), [batchOf(data, 0, data.rows)]);
-      const state = savedArrays(metric);
+      const state = savedArrays(metric.saveState());
       expect(state.get('true_positives')).toEqual(expected.tp);
       expect(state.get('false_positives')).toEqual(expected.fp);
       expect(state.get('false_negatives')).toEqual(expected.fn);

@@ -5,44 +5,18 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
-  BinaryIoU, IoU, MeanIoU, MetricError, OneHotIoU, OneHotMeanIoU, deserialize, get, serialize,
-  type ArrayInput, type Metric, type MetricErrorCode, type TypedArray,
+  BinaryIoU, IoU, MeanIoU, OneHotIoU, OneHotMeanIoU, deserialize, get, serialize,
+  type ArrayInput, type Metric, type TypedArray,
 } from '../src/index.js';
 import { useKernelBuild } from '../src/wasm/runtime.js';
+import { cutRanges, feed, type Batch } from './support/batches.js';
+import { expectMetricError, expectRejected, update } from './support/errors.js';
+import { sameBytes } from './support/state.js';
 
 afterEach(() => useKernelBuild('simd'));
 
 const f32 = Math.fround;
 const RUNS = { seed: 20260613, numRuns: 40 };
-
-function thrownBy(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to throw');
-}
-
-function expectMetricError(action: () => unknown, code: MetricErrorCode, message?: RegExp): void {
-  const error = thrownBy(action);
-  expect(error).toBeInstanceOf(MetricError);
-  expect((error as MetricError).code).toBe(code);
-  if (message) expect((error as MetricError).message).toMatch(message);
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
-
-function expectRejected(metric: Metric, action: () => unknown, code: MetricErrorCode, message?: RegExp): void {
-  const before = metric.saveState();
-  expectMetricError(action, code, message);
-  expect(sameBytes(metric.saveState(), before), 'state changed after a rejected call').toBe(true);
-}
-
-const update = (metric: Metric, yTrue: unknown, yPred: unknown, sampleWeight?: unknown) => (): void =>
-  metric.updateState(yTrue as ArrayInput, yPred as ArrayInput, sampleWeight as ArrayInput | undefined);
 
 function fed<M extends Metric>(metric: M, yTrue: unknown, yPred: unknown, sampleWeight?: unknown): M {
   metric.updateState(yTrue as ArrayInput, yPred as ArrayInput, sampleWeight as ArrayInput | undefined);
@@ -450,12 +424,6 @@ function metricFor(c: IoUCase): IoU {
   });
 }
 
-interface Batch {
-  readonly yTrue: ArrayInput;
-  readonly yPred: ArrayInput;
-  readonly weight: ArrayInput | undefined;
-}
-
 function sideInput(values: readonly number[], width: number | 'ids', from: number, to: number, idType: IoUCase['idType']): ArrayInput {
   if (width === 'ids') {
     const part = values.slice(from, to);
@@ -470,13 +438,7 @@ function batchOf(c: IoUCase, from: number, to: number): Batch {
 }
 
 function batchesOf(c: IoUCase, cuts: readonly number[]): Batch[] {
-  const bounds = [0, ...cuts.map((cut) => cut % (c.samples + 1)).sort((a, b) => a - b), c.samples];
-  return bounds.slice(1).map((end, i) => batchOf(c, bounds[i]!, end));
-}
-
-function feed<M extends Metric>(metric: M, batches: readonly Batch[]): M {
-  for (const batch of batches) metric.updateState(batch.yTrue, batch.yPred, batch.weight);
-  return metric;
+  return cutRanges(c.samples, cuts).map(([from, to]) => batchOf(c, from, to));
 }
 
 const cutPositions = fc.array(fc.nat({ max: 100 }), { maxLength: 5 });

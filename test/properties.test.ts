@@ -6,9 +6,12 @@ import fc from 'fast-check';
 import {
   AUC, BinaryAccuracy, FalseNegatives, FalsePositives, MeanAbsoluteError, MeanSquaredError, Precision, R2Score,
   Recall, RootMeanSquaredError, TrueNegatives, TruePositives,
-  type Metric, type MetricResult, type ShapedArray,
+  type Metric, type MetricResult,
 } from '../src/index.js';
 import { useKernelBuild } from '../src/wasm/runtime.js';
+import { cutRanges, feed, type Batch } from './support/batches.js';
+import { mulberry32 } from './support/random.js';
+import { sameBytes, savedArrays } from './support/state.js';
 
 const RUNS = { seed: 20260611, numRuns: 25 };
 const f32 = Math.fround;
@@ -37,12 +40,6 @@ interface Dataset {
   readonly predictionType: ArrayType;
 }
 
-interface Batch {
-  readonly yTrue: ShapedArray;
-  readonly yPred: ShapedArray;
-  readonly sampleWeight: ShapedArray | undefined;
-}
-
 /** Rows [fromRow, toRow) of a dataset as { data, shape } inputs. */
 function batchOf(data: Dataset, fromRow: number, toRow: number): Batch {
   const k = data.rowLength;
@@ -52,10 +49,10 @@ function batchOf(data: Dataset, fromRow: number, toRow: number): Batch {
     const part = list.slice(fromRow * k, toRow * k);
     return type === 'u8' ? Uint8Array.from(part) : type === 'f32' ? Float32Array.from(part) : Float64Array.from(part);
   };
-  const sampleWeight = data.weightMode === 'rows' ? { data: Float64Array.from(data.weights.slice(fromRow, toRow)), shape: [rows] }
+  const weight = data.weightMode === 'rows' ? { data: Float64Array.from(data.weights.slice(fromRow, toRow)), shape: [rows] }
     : data.weightMode === 'elements' ? { data: values(data.weights), shape }
     : undefined;
-  return { yTrue: { data: values(data.yTrue, data.labelType), shape }, yPred: { data: values(data.yPred, data.predictionType), shape }, sampleWeight };
+  return { yTrue: { data: values(data.yTrue, data.labelType), shape }, yPred: { data: values(data.yPred, data.predictionType), shape }, weight };
 }
 
 /** The values as the chosen array type holds them (float32 rounds; byte labels only for small integers). */
@@ -67,13 +64,7 @@ function representable(values: number[], type: ArrayType): { values: number[]; t
 
 /** Cuts the rows at the given positions (repeated cuts give empty batches). */
 function batchesOf(data: Dataset, cuts: readonly number[]): Batch[] {
-  const bounds = [0, ...cuts.map((cut) => cut % (data.rows + 1)).sort((a, b) => a - b), data.rows];
-  return bounds.slice(1).map((end, i) => batchOf(data, bounds[i]!, end));
-}
-
-function feed(metric: Metric, batches: readonly Batch[]): Metric {
-  for (const batch of batches) metric.updateState(batch.yTrue, batch.yPred, batch.sampleWeight);
-  return metric;
+  return cutRanges(data.rows, cuts).map(([from, to]) => batchOf(data, from, to));
 }
 
 /** Weight of every element (a row weight repeats along its row). */
@@ -181,8 +172,7 @@ function expectSameResult(actual: MetricResult, expected: MetricResult, toleranc
 
 /** Byte-identical saved states (a direct comparison; deep equality over bytes is slow). */
 function expectSameBytes(actual: Uint8Array, expected: Uint8Array): void {
-  const same = actual.length === expected.length && actual.every((byte, i) => byte === expected[i]);
-  expect(same, 'saved states differ').toBe(true);
+  expect(sameBytes(actual, expected), 'saved states differ').toBe(true);
 }
 
 // ---------------------------------------------------------------------------
@@ -296,17 +286,6 @@ describe.each(CASES)('$title', (metricCase) => {
 // ---------------------------------------------------------------------------
 // Inputs longer than one chunk (16384 elements), generated from a seeded PRNG
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function largeDataset(
   seed: number, rows: number, rowLength: number, rank: 1 | 2, kind: 'binary' | 'regression', weightMode: WeightMode, arrayType: ArrayType,
 ): Dataset {
@@ -376,21 +355,6 @@ describe.each(LARGE_CASES)('$title over several chunks', (largeCase) => {
 
 // ---------------------------------------------------------------------------
 // Independent references, written from the Keras definitions
-
-/** The arrays of a saved state (format: "WMST", version, header length, JSON header, f64 payload at an 8-byte boundary). */
-function savedArrays(metric: Metric): Map<string, number[]> {
-  const bytes = metric.saveState();
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerLength = view.getUint32(8, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { arrays: Array<[string, number]> };
-  let offset = Math.ceil((12 + headerLength) / 8) * 8;
-  const arrays = new Map<string, number[]>();
-  for (const [name, length] of header.arrays) {
-    arrays.set(name, Array.from({ length }, (_, i) => view.getFloat64(offset + 8 * i, true)));
-    offset += 8 * length;
-  }
-  return arrays;
-}
 
 interface Counts {
   readonly tp: number[];
@@ -529,9 +493,9 @@ describe('agreement with plain-JS references', () => {
       const batch = [batchOf(data, 0, data.rows)];
       const precision = feed(new Precision(config), batch);
       const recall = feed(new Recall(config), batch);
-      expect(savedArrays(precision).get('true_positives')).toEqual(expected.tp);
-      expect(savedArrays(precision).get('false_positives')).toEqual(expected.fp);
-      expect(savedArrays(recall).get('false_negatives')).toEqual(expected.fn);
+      expect(savedArrays(precision.saveState()).get('true_positives')).toEqual(expected.tp);
+      expect(savedArrays(precision.saveState()).get('false_positives')).toEqual(expected.fp);
+      expect(savedArrays(recall.saveState()).get('false_negatives')).toEqual(expected.fn);
       expect(precision.result()).toBe(divideNoNan(expected.tp[0]!, expected.tp[0]! + expected.fp[0]!));
       expect(recall.result()).toBe(divideNoNan(expected.tp[0]!, expected.tp[0]! + expected.fn[0]!));
     }), RUNS);
@@ -619,7 +583,7 @@ describe('agreement with plain-JS references', () => {
     fc.assert(fc.property(binaryData('either'), cutPositions, (data, cuts) => {
       const expected = bucketedCounts(data.yTrue, data.yPred, elementWeights(data), 200);
       const metric = feed(new AUC(), batchesOf(data, cuts));
-      const state = savedArrays(metric);
+      const state = savedArrays(metric.saveState());
       expect(state.get('true_positives')).toEqual(expected.tp);
       expect(state.get('false_positives')).toEqual(expected.fp);
       expect(state.get('true_negatives')).toEqual(expected.tn);
@@ -634,8 +598,8 @@ describe('agreement with plain-JS references', () => {
       const all = [-1e-7, ...[...thresholds].sort((a, b) => a - b), 1 + 1e-7];
       const expected = countsAtThresholds(data.yTrue, data.yPred, elementWeights(data), all);
       const metric = feed(new AUC({ thresholds }), [batchOf(data, 0, data.rows)]);
-      expect(savedArrays(metric).get('true_positives')).toEqual(expected.tp);
-      expect(savedArrays(metric).get('false_positives')).toEqual(expected.fp);
+      expect(savedArrays(metric.saveState()).get('true_positives')).toEqual(expected.tp);
+      expect(savedArrays(metric.saveState()).get('false_positives')).toEqual(expected.fp);
       expectClose(metric.result() as number, interpolatedRocAuc(expected), 1e-15, 'auc');
     }), RUNS);
   });

@@ -5,6 +5,8 @@ import {
   AUC, BinaryAccuracy, FalseNegatives, FalsePositives, MeanAbsoluteError, MeanSquaredError, Precision, R2Score, Recall,
   RootMeanSquaredError, STATE_FORMAT_VERSION, TrueNegatives, TruePositives, type ArrayInput, type Metric, type MetricResult,
 } from '../src/index.js';
+import { mulberry32 } from './support/random.js';
+import { sameBytes, savedArrays } from './support/state.js';
 
 interface StateCase {
   readonly make: () => Metric;
@@ -54,24 +56,6 @@ function fed(stateCase: StateCase, batches = stateCase.batches): Metric {
   const metric = stateCase.make();
   for (const [yTrue, yPred, weight] of batches) metric.updateState(yTrue, yPred, weight);
   return metric;
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
-
-/** The state arrays in saved bytes, read with the documented layout. */
-function savedArrays(bytes: Uint8Array): Map<string, number[]> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const headerLength = view.getUint32(8, true);
-  const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength))) as { arrays: Array<[string, number]> };
-  let offset = Math.ceil((12 + headerLength) / 8) * 8;
-  const arrays = new Map<string, number[]>();
-  for (const [name, length] of header.arrays) {
-    arrays.set(name, Array.from({ length }, (_, i) => view.getFloat64(offset + 8 * i, true)));
-    offset += 8 * length;
-  }
-  return arrays;
 }
 
 describe.each(CASES)('%s', (_name, stateCase) => {
@@ -183,17 +167,6 @@ describe('the byte format', () => {
 
 // ---------------------------------------------------------------------------
 // R2 merge precision with a large target mean
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normalSampler(seed: number): () => number {
   const uniform = mulberry32(seed);
