@@ -25,7 +25,7 @@ export async function useBackend(name) {
 }
 
 /** Runs a tf.tidy body, reads its result synchronously and frees everything. */
-function readAndDispose(body) {
+export function readAndDispose(body) {
   const result = tf.tidy(body);
   const values = result.dataSync();
   result.dispose();

@@ -41,3 +41,46 @@ export function regressionData(n, seed = 2) {
   }
   return { targets, predictions };
 }
+
+/**
+ * Multiclass rows: `classes` probabilities per row (summing to 1), the row's
+ * class id and its one-hot row. Scores are uniform with a uniform bonus on the
+ * true class, so argmax finds it in about 60% of rows. Every 997th row copies
+ * the true class's score to class 0, so argmax ties (first index wins) occur.
+ */
+export function classRowsData(n, classes = 10, seed = 3) {
+  const random = mulberry32(seed);
+  const ids = new Int32Array(n);
+  const oneHot = new Float32Array(n * classes);
+  const probabilities = new Float32Array(n * classes);
+  const raw = new Float64Array(classes);
+  for (let row = 0; row < n; row++) {
+    const id = Math.floor(random() * classes);
+    for (let j = 0; j < classes; j++) raw[j] = random();
+    raw[id] += random();
+    if (row % 997 === 0) raw[0] = raw[id];
+    let sum = 0;
+    for (let j = 0; j < classes; j++) sum += raw[j];
+    const at = row * classes;
+    for (let j = 0; j < classes; j++) probabilities[at + j] = raw[j] / sum;
+    ids[row] = id;
+    oneHot[at + id] = 1;
+  }
+  return { ids, oneHot, probabilities };
+}
+
+/**
+ * Class id pairs (perf_notes K4): labels uniform over the classes; the
+ * prediction equals the label with probability 0.8, otherwise it is uniform.
+ */
+export function classIdPairsData(n, classes = 10, seed = 4) {
+  const random = mulberry32(seed);
+  const labels = new Int32Array(n);
+  const predictions = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const label = Math.floor(random() * classes);
+    labels[i] = label;
+    predictions[i] = random() < 0.8 ? label : Math.floor(random() * classes);
+  }
+  return { labels, predictions };
+}

@@ -30,12 +30,13 @@ function repetitionsFor(callMs, minReps) {
 
 /**
  * Primes and warms up the function `makeCall(...inputs)` returns (one metric
- * evaluation, returning its value); priming uses PRIME_LENGTH-sample slices.
+ * evaluation, returning its value); priming uses PRIME_LENGTH-sample slices,
+ * or `primeInputs` when a sample spans several values (rows of class scores).
  * `minReps` is 7 except for slow TF.js rows, which may use 3. A row whose first
  * full-size call exceeds `skipIfFirstCallOverMs` is marked skipped to bound the run time.
  */
-export function prepare(makeCall, inputs, { minReps = 7, skipIfFirstCallOverMs = Infinity } = {}) {
-  const primeCall = makeCall(...inputs.map((array) => array.subarray(0, PRIME_LENGTH)));
+export function prepare(makeCall, inputs, { minReps = 7, skipIfFirstCallOverMs = Infinity, primeInputs } = {}) {
+  const primeCall = makeCall(...(primeInputs ?? inputs.map((array) => array.subarray(0, PRIME_LENGTH))));
   for (let i = 0; i < PRIME_CALLS; i++) primeCall();
   const fn = makeCall(...inputs);
   let start = now();
