@@ -6,7 +6,7 @@ export { bucketHistogram } from "./buckets";
 export { r2Sums, errorSums } from "./regression";
 export { firstNonFinite } from "./validate";
 export { gatherStrided, expandRowWeights, tileRowPattern, scaleColumns, sigmoidF32, filterTopK, countNonZeroRows } from "./reshape";
-export { elementLossSums, allZeroOrOne, rowLosses, weightedValueSums, zeroWeightsWhere } from "./losses";
+export { elementLossSums, rowLosses, weightedValueSums, zeroWeightsWhere, hingeSums } from "./losses";
 export { classTargetHits, sortedIdHits, firstInvalidClassId } from "./classes";
 export { elementEqualitySums } from "./equality";
 export { fbetaClassCounts, confusionMatrixCounts } from "./multiclass";

@@ -18,8 +18,6 @@ export const SQUARED_LOG_ERROR = 3;
 export const LOG_COSH = 4;
 export const POISSON = 5;
 export const KL_DIVERGENCE = 6;
-export const HINGE = 7;
-export const SQUARED_HINGE = 8;
 
 // @ts-ignore: decorator
 @inline function clip(x: f64, low: f64, high: f64): f64 {
@@ -32,7 +30,7 @@ export const SQUARED_HINGE = 8;
   return max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
 }
 
-/** One element's loss; `parameter` is label smoothing (crossentropy) or 1 to map {0,1} labels to {-1,1} (hinge). */
+/** One element's loss; `parameter` is the label smoothing of the crossentropies. */
 // @ts-ignore: decorator
 @inline function elementLoss(op: i32, y: f64, p: f64, parameter: f64): f64 {
   switch (op) {
@@ -58,17 +56,10 @@ export const SQUARED_HINGE = 8;
     }
     case POISSON:
       return p - y * Math.log(p + EPSILON);
-    case KL_DIVERGENCE: {
+    default: {
+      // KL_DIVERGENCE
       const target = clip(y, EPSILON, 1), q = clip(p, EPSILON, 1);
       return target * Math.log(target / q);
-    }
-    case HINGE: {
-      const target = parameter != 0 ? 2 * y - 1 : y;
-      return max(1 - target * p, 0);
-    }
-    default: {
-      const margin = max(1 - (parameter != 0 ? 2 * y - 1 : y) * p, 0);
-      return margin * margin;
     }
   }
 }
@@ -92,28 +83,34 @@ export function elementLossSums(
 }
 
 function elementLossSumsOf<T>(op: i32, targets: usize, predictions: usize, weights: usize, n: i32, parameter: f64, out: usize): void {
-  let total: f64 = 0, weightTotal: f64 = 0;
-  for (let i = 0; i < n; i++) {
-    const loss = elementLoss(op, valueAt<T>(targets, i), valueAt<T>(predictions, i), parameter);
-    if (weights) {
-      const w = load<f64>(weights + (<usize>i << 3));
-      total += w * loss;
-      weightTotal += w;
-    } else {
-      total += loss;
-    }
+  // One loop per operation: the inlined loop sees a constant op, so the switch
+  // in elementLoss folds away and each loop body is a single formula.
+  switch (op) {
+    case BINARY_CROSSENTROPY: sumLosses<T>(BINARY_CROSSENTROPY, targets, predictions, weights, n, parameter, out); break;
+    case BINARY_CROSSENTROPY_LOGITS: sumLosses<T>(BINARY_CROSSENTROPY_LOGITS, targets, predictions, weights, n, parameter, out); break;
+    case PERCENTAGE_ERROR: sumLosses<T>(PERCENTAGE_ERROR, targets, predictions, weights, n, parameter, out); break;
+    case SQUARED_LOG_ERROR: sumLosses<T>(SQUARED_LOG_ERROR, targets, predictions, weights, n, parameter, out); break;
+    case LOG_COSH: sumLosses<T>(LOG_COSH, targets, predictions, weights, n, parameter, out); break;
+    case POISSON: sumLosses<T>(POISSON, targets, predictions, weights, n, parameter, out); break;
+    default: sumLosses<T>(KL_DIVERGENCE, targets, predictions, weights, n, parameter, out);
   }
-  store<f64>(out, load<f64>(out) + total);
-  store<f64>(out, load<f64>(out, 8) + (weights ? weightTotal : <f64>n), 8);
 }
 
-/** 1 when every one of the n values is 0 or 1 (Keras then maps hinge labels to -1/1). */
-export function allZeroOrOne(values: usize, isF64: bool, n: i32): i32 {
-  for (let i = 0; i < n; i++) {
-    const v = isF64 ? load<f64>(values + (<usize>i << 3)) : <f64>load<f32>(values + (<usize>i << 2));
-    if (v != 0 && v != 1) return 0;
+// @ts-ignore: decorator
+@inline function sumLosses<T>(op: i32, targets: usize, predictions: usize, weights: usize, n: i32, parameter: f64, out: usize): void {
+  let total: f64 = 0, weightTotal: f64 = 0;
+  if (weights) {
+    for (let i = 0; i < n; i++) {
+      const w = load<f64>(weights + (<usize>i << 3));
+      total += w * elementLoss(op, valueAt<T>(targets, i), valueAt<T>(predictions, i), parameter);
+      weightTotal += w;
+    }
+  } else {
+    for (let i = 0; i < n; i++) total += elementLoss(op, valueAt<T>(targets, i), valueAt<T>(predictions, i), parameter);
+    weightTotal = <f64>n;
   }
-  return 1;
+  store<f64>(out, load<f64>(out) + total);
+  store<f64>(out, load<f64>(out, 8) + weightTotal, 8);
 }
 
 // Row operations, over rows of `width` f32 values.
@@ -250,4 +247,71 @@ export function zeroWeightsWhere(weights: usize, ids: usize, n: i32, id: f64): v
   for (let i = 0; i < n; i++) {
     if (f32At(ids, i) == id) store<f64>(weights + (<usize>i << 3), 0);
   }
+}
+
+// @ts-ignore: decorator
+@inline function pairAt<T>(base: usize, i: i32): v128 {
+  if (sizeof<T>() == 4) return f64x2.promote_low_f32x4(v128.load64_zero(base + (<usize>i << 2)));
+  return v128.load(base + (<usize>i << 3));
+}
+
+/**
+ * Hinge (or squared hinge) in one pass for both of Keras's label readings, since
+ * which applies depends on the whole batch: accumulates out[0] += Σ w·h(2y - 1, p)
+ * (labels 0/1 mapped to -1/1), out[1] += Σ w, out[2] += Σ w·h(y, p) (labels as
+ * given) and out[3] += the number of labels other than 0 and 1.
+ */
+export function hingeSums(squared: bool, targets: usize, predictions: usize, isF64: bool, weights: usize, n: i32, out: usize): void {
+  if (isF64) hingeSumsOf<f64>(squared, targets, predictions, weights, n, out);
+  else hingeSumsOf<f32>(squared, targets, predictions, weights, n, out);
+}
+
+function hingeSumsOf<T>(squared: bool, targets: usize, predictions: usize, weights: usize, n: i32, out: usize): void {
+  let mapped: f64 = 0, raw: f64 = 0, weightTotal: f64 = 0;
+  let others = 0;
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const one = f64x2.splat(1), two = f64x2.splat(2), zero = f64x2.splat(0);
+    let mappedSum = zero, rawSum = zero, weightSum = zero, otherLanes = i64x2.splat(0);
+    for (; i + 2 <= n; i += 2) {
+      const y = pairAt<T>(targets, i), p = pairAt<T>(predictions, i);
+      let hingeMapped = f64x2.max(f64x2.sub(one, f64x2.mul(f64x2.sub(f64x2.mul(two, y), one), p)), zero);
+      let hingeRaw = f64x2.max(f64x2.sub(one, f64x2.mul(y, p)), zero);
+      if (squared) {
+        hingeMapped = f64x2.mul(hingeMapped, hingeMapped);
+        hingeRaw = f64x2.mul(hingeRaw, hingeRaw);
+      }
+      if (weights) {
+        const w = v128.load(weights + (<usize>i << 3));
+        hingeMapped = f64x2.mul(w, hingeMapped);
+        hingeRaw = f64x2.mul(w, hingeRaw);
+        weightSum = f64x2.add(weightSum, w);
+      }
+      mappedSum = f64x2.add(mappedSum, hingeMapped);
+      rawSum = f64x2.add(rawSum, hingeRaw);
+      // Lanes whose label is neither 0 nor 1 count -1 each.
+      otherLanes = i64x2.add(otherLanes, v128.not(v128.or(f64x2.eq(y, zero), f64x2.eq(y, one))));
+    }
+    mapped = f64x2.extract_lane(mappedSum, 0) + f64x2.extract_lane(mappedSum, 1);
+    raw = f64x2.extract_lane(rawSum, 0) + f64x2.extract_lane(rawSum, 1);
+    weightTotal = weights ? f64x2.extract_lane(weightSum, 0) + f64x2.extract_lane(weightSum, 1) : <f64>i;
+    others = -<i32>(i64x2.extract_lane(otherLanes, 0) + i64x2.extract_lane(otherLanes, 1));
+  }
+  for (; i < n; i++) {
+    const y = valueAt<T>(targets, i), p = valueAt<T>(predictions, i);
+    let hingeMapped = max(1 - (2 * y - 1) * p, 0), hingeRaw = max(1 - y * p, 0);
+    if (squared) {
+      hingeMapped *= hingeMapped;
+      hingeRaw *= hingeRaw;
+    }
+    const w = weights ? load<f64>(weights + (<usize>i << 3)) : 1;
+    mapped += w * hingeMapped;
+    raw += w * hingeRaw;
+    weightTotal += w;
+    others += <i32>(y != 0 && y != 1);
+  }
+  store<f64>(out, load<f64>(out) + mapped);
+  store<f64>(out, load<f64>(out, 8) + weightTotal, 8);
+  store<f64>(out, load<f64>(out, 16) + raw, 16);
+  store<f64>(out, load<f64>(out, 24) + <f64>others, 24);
 }

@@ -13,7 +13,7 @@ import { lastAxisMeanLayout, type MeanLayout } from './regression.js';
 /** Operation codes of the elementLossSums kernel (assembly/losses.ts). */
 export const ELEMENT_LOSS = {
   binaryCrossentropy: 0, binaryCrossentropyLogits: 1, percentageError: 2, squaredLogError: 3,
-  logCosh: 4, poisson: 5, klDivergence: 6, hinge: 7, squaredHinge: 8,
+  logCosh: 4, poisson: 5, klDivergence: 6,
 } as const;
 
 /** Operation codes of the rowLosses kernel. */

@@ -25,12 +25,13 @@ export interface KernelExports {
   countNonZeroRows(weights: number, rows: number, rowLength: number): number;
   elementLossSums(op: number, targets: number, predictions: number, isF64: number, weights: number,
     n: number, parameter: number, out: number): void;
-  allZeroOrOne(values: number, isF64: number, n: number): number;
   /** Returns 2 when a sparse class id is out of range or not an integer, else 0. */
   rowLosses(op: number, targets: number, predictions: number, rows: number, width: number,
     parameter: number, ignoreClass: number, out: number): number;
   weightedValueSums(values: number, weights: number, n: number, out: number): void;
   zeroWeightsWhere(weights: number, ids: number, n: number, id: number): void;
+  /** [Σ w·h(labels mapped to ±1), Σ w, Σ w·h(labels as given), count of labels other than 0/1]. */
+  hingeSums(squared: number, targets: number, predictions: number, isF64: number, weights: number, n: number, out: number): void;
   /** Flags: 1 when an input is NaN or ±Infinity, 2 when a class id is not an integer in [0, classes). */
   classTargetHits(predictions: number, labels: number, labelClasses: number, weights: number,
     rows: number, classes: number, k: number, breakTiesByIndex: number, out: number): number;
