@@ -179,7 +179,7 @@ const SMALL_MATRIX_RATIO = 16;
  * Each side is either class ids (f64 or i32), or rows of `width` f32 scores
  * whose argmax is the id, or (predictions only) f32 scores with id = score >= threshold.
  * Non-i32 ids are first written as i32 to the scratch areas (n ids each);
- * `countScratch` holds 4·(C·C + 1) int32 counters when C·C·16 <= n.
+ * `countScratch` holds at least n int32 counters (src/wasm/feed-pairs.ts).
  * weights: one f64 per pair, or 0. Returns 1 when an input was NaN or ±Infinity.
  */
 export function confusionMatrixCounts(
@@ -206,6 +206,8 @@ export function confusionMatrixCounts(
   const truncate = (flags & TRUNCATE_WEIGHTS) != 0;
   if (weights) {
     bad |= scatterPairs<f64>(trueIds, predIds, weights, truncate, n, numClasses, ignored, out);
+  } else if (ASC_FEATURE_SIMD && pairTableInts(numClasses) <= n) {
+    countPairsTwoAtATime(trueIds, predIds, n, numClasses, ignored, countScratch, out);
   } else if (numClasses * numClasses * SMALL_MATRIX_RATIO <= n) {
     countPairs(trueIds, predIds, n, numClasses, ignored, countScratch, out);
   } else {
@@ -425,4 +427,61 @@ function countPairs(trueIds: usize, predIds: usize, n: i32, numClasses: i32, ign
     const total = load<i32>(at) + load<i32>(at + copyBytes) + load<i32>(at + (copyBytes << 1)) + load<i32>(at + copyBytes * 3);
     addF64(out + (<usize>cell << 3), <f64>total);
   }
+}
+
+/** Row length of the pair table: the C·C + 1 cells (spare included), padded to whole v128 groups. */
+// @ts-ignore: decorator
+@inline function pairTableStride(numClasses: i32): i32 {
+  return (numClasses * numClasses + 1 + 3) & ~3;
+}
+
+/** Counters of the pair table plus its column sums; used when this is at most n, so that they fit the scratch. */
+// @ts-ignore: decorator
+@inline function pairTableInts(numClasses: i32): i32 {
+  return (numClasses * numClasses + 2) * pairTableStride(numClasses);
+}
+
+/**
+ * Unweighted counts for few classes, one counter per two pairs: pairs i and
+ * i + 4 of each group of eight add 1 at [cell(i)][cell(i + 4)] of a table of
+ * cell pairs, halving the scattered adds. Folding it back costs its size, so
+ * it is used when the table is at most n counters: each row sum is the count
+ * of its first cell, each column sum that of its second.
+ */
+function countPairsTwoAtATime(trueIds: usize, predIds: usize, n: i32, numClasses: i32, ignored: i32, table: usize, out: usize): void {
+  if (!ASC_FEATURE_SIMD) return;
+  const cells = numClasses * numClasses;
+  const stride = pairTableStride(numClasses);
+  const rowBytes = <usize>stride << 2;
+  const columnSums = table + rowBytes * <usize>(cells + 1);
+  memory.fill(table, 0, rowBytes * <usize>(cells + 2));
+  const classes = i32x4.splat(numClasses), spareCell = i32x4.splat(cells), ignoredLanes = i32x4.splat(ignored);
+  const strideLanes = i32x4.splat(stride);
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const first = cells4(trueIds, predIds, i, classes, spareCell, ignoredLanes);
+    const second = cells4(trueIds, predIds, i + 4, classes, spareCell, ignoredLanes);
+    const offsets = i32x4.shl(i32x4.add(i32x4.mul(first, strideLanes), second), 2);
+    increment(table + <usize>i32x4.extract_lane(offsets, 0));
+    increment(table + <usize>i32x4.extract_lane(offsets, 1));
+    increment(table + <usize>i32x4.extract_lane(offsets, 2));
+    increment(table + <usize>i32x4.extract_lane(offsets, 3));
+  }
+  // The last pairs go alone, as [cell][spare]: the spare column is discarded with the spare cell.
+  for (; i < n; i++) {
+    increment(table + rowBytes * <usize>cellOf(trueIds, predIds, i, numClasses, ignored) + (<usize>cells << 2));
+  }
+  for (let a = 0; a <= cells; a++) {
+    const row = table + rowBytes * <usize>a;
+    let rowLanes = i32x4.splat(0);
+    for (let b: usize = 0; b < rowBytes; b += 16) {
+      const counts = v128.load(row + b);
+      rowLanes = i32x4.add(rowLanes, counts);
+      v128.store(columnSums + b, i32x4.add(v128.load(columnSums + b), counts));
+    }
+    const rowTotal = i32x4.extract_lane(rowLanes, 0) + i32x4.extract_lane(rowLanes, 1) +
+      i32x4.extract_lane(rowLanes, 2) + i32x4.extract_lane(rowLanes, 3);
+    addF64(out + (<usize>a << 3), <f64>rowTotal);
+  }
+  for (let b = 0; b <= cells; b++) addF64(out + (<usize>b << 3), <f64>load<i32>(columnSums + (<usize>b << 2)));
 }

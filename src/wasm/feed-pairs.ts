@@ -93,14 +93,19 @@ class StagedSide {
 export function feedClassPairs(feed: ClassPairFeed, kernel: ClassPairKernel): FeedResult {
   const a = arena();
   const widest = Math.max(feed.yTrue.encoding === 'argmax' ? feed.yTrue.width : 1, feed.yPred.encoding === 'argmax' ? feed.yPred.width : 1);
-  const chunkSamples = rowsPerChunk(a, widest, feed.outputSlots * 8);
+  const rowsFitting = rowsPerChunk(a, widest, feed.outputSlots * 8);
   const layout: Layout = { rows: feed.samples, rowLength: 1, shape: feed.weightShape, weights: feed.weights, nonFinite: feed.nonFinite };
+  const trueSide = new StagedSide(feed.yTrue, a, a.address('labels'), 'y_true', layout);
+  const predSide = new StagedSide(feed.yPred, a, a.address('predictions'), 'y_pred', layout);
+  // Regions hold 8 bytes per sample: int32 ids on both sides and no weight array fit twice as many,
+  // which halves the kernel's per-chunk setup (its count scratch stays at least one int32 per pair).
+  const int32Only = trueSide.kind === CLASS_ID_KIND.idsI32 && predSide.kind === CLASS_ID_KIND.idsI32 &&
+    (feed.weights.kind === 'none' || feed.weights.kind === 'scalar');
+  const chunkSamples = rowsFitting * (int32Only ? 2 : 1);
   const scale = scalarWeight(layout);
   a.clearOutput(feed.outputSlots);
   // A view made after the arena reserved its size stays valid for this batch.
   const int32 = new Int32Array(a.f64.buffer);
-  const trueSide = new StagedSide(feed.yTrue, a, a.address('labels'), 'y_true', layout);
-  const predSide = new StagedSide(feed.yPred, a, a.address('predictions'), 'y_pred', layout);
   const weightTracker = new NonFiniteTracker(layout, a);
 
   for (let first = 0; first < feed.samples; first += chunkSamples) {
