@@ -45,6 +45,22 @@ export function classTargetHits(
   rows: i32, classes: i32, k: i32, breakTiesByIndex: bool, out: usize,
 ): i32 {
   const idLabels = labelClasses == 0;
+  if (ASC_FEATURE_SIMD) {
+    if (classes >= 4 && classes <= 12 && (idLabels || (labelClasses >= 4 && labelClasses <= 12))) {
+      // Rows fit three registers; this path checks scores and labels itself.
+      let flags = weights && firstNonFinite(weights, true, rows) >= 0 ? NON_FINITE : 0;
+      if (idLabels) {
+        flags |= weights
+          ? maskHitsOf<f64, f64>(predictions, labels, 0, weights, rows, classes, k, breakTiesByIndex, out)
+          : maskHitsOf<f64, i32>(predictions, labels, 0, 0, rows, classes, k, breakTiesByIndex, out);
+      } else {
+        flags |= weights
+          ? maskHitsOf<f32, f64>(predictions, labels, labelClasses, weights, rows, classes, k, breakTiesByIndex, out)
+          : maskHitsOf<f32, i32>(predictions, labels, labelClasses, 0, rows, classes, k, breakTiesByIndex, out);
+      }
+      return flags;
+    }
+  }
   let flags = nonFiniteFlag(predictions, false, rows * classes, labels, idLabels, idLabels ? rows : rows * labelClasses, weights, rows);
   if (idLabels) {
     flags |= weights
@@ -102,6 +118,108 @@ function hitsOf<L, W>(
   addF64(out, hits);
   addF64(out + 8, total);
   return invalid ? INVALID_CLASS_ID : 0;
+}
+
+/**
+ * hitsOf for 4 ≤ classes ≤ 12 (and 4 ≤ labelClasses ≤ 12) with SIMD: a row is
+ * held in three groups of 4 (overlapping when shorter) and its comparisons
+ * become one bit mask, so a first argmax is a count of trailing zeros and the
+ * scores beating the target a population count. Summed row spreads (max - min)
+ * stand in for a separate finite check: NaN or ±Infinity makes the sum NaN or
+ * infinite (as can an overflow, after which the caller's exact check finds nothing).
+ */
+function maskHitsOf<L, W>(
+  predictions: usize, labels: usize, labelClasses: i32, weights: usize,
+  rows: i32, classes: i32, k: i32, breakTiesByIndex: bool, out: usize,
+): i32 {
+  let hits: f64 = 0, total: f64 = 0;
+  let hitCount = 0, invalid = 0, nonFiniteId = 0;
+  let spreads = f32x4.splat(0);
+  const rowBytes = <usize>classes << 2;
+  const labelRowBytes = <usize>labelClasses << 2;
+  const limit = <f64>classes;
+  // Positions of the second and last groups; overlapping groups set the same mask bits again.
+  const labelsMiddle = min(4, labelClasses - 4), labelsLast = labelClasses - 4;
+  const scoresMiddle = min(4, classes - 4), scoresLast = classes - 4;
+  // Argmax matching is "the target is the scores' first argmax", which does not wait for the target.
+  const argmaxMatch = breakTiesByIndex && k == 1;
+  for (let r = 0; r < rows; r++) {
+    const row = predictions + <usize>r * rowBytes;
+    let target: i32, valid: i32;
+    if (sizeof<L>() == 8) {
+      const id = load<f64>(labels + (<usize>r << 3));
+      valid = isClassId(id, limit);
+      const finite = isFiniteValue(id);
+      nonFiniteId |= finite ^ 1;
+      invalid |= finite & (valid ^ 1);
+      target = <i32>(valid ? id : 0);
+    } else {
+      const y = labels + <usize>r * labelRowBytes;
+      const y0 = v128.load(y), y1 = v128.load(y + (<usize>labelsMiddle << 2)), y2 = v128.load(y + (<usize>labelsLast << 2));
+      const largest = f32x4.max(f32x4.max(y0, y1), y2);
+      spreads = f32x4.add(spreads, f32x4.sub(largest, f32x4.min(f32x4.min(y0, y1), y2)));
+      // 32 when the maximum is NaN (flagged), which is never < classes.
+      target = ctz(mask3(y0, y1, y2, horizontalMax(largest), labelsMiddle, labelsLast, EQUAL));
+      valid = <i32>(target < classes);
+      target = valid ? target : 0;
+    }
+    const p0 = v128.load(row), p1 = v128.load(row + (<usize>scoresMiddle << 2)), p2 = v128.load(row + (<usize>scoresLast << 2));
+    const largest = f32x4.max(f32x4.max(p0, p1), p2);
+    spreads = f32x4.add(spreads, f32x4.sub(largest, f32x4.min(f32x4.min(p0, p1), p2)));
+    let hit: i32;
+    if (argmaxMatch) {
+      hit = valid & <i32>(ctz(mask3(p0, p1, p2, horizontalMax(largest), scoresMiddle, scoresLast, EQUAL)) == target);
+    } else {
+      const score = f32x4.splat(load<f32>(row + (<usize>target << 2)));
+      let beating = mask3(p0, p1, p2, score, scoresMiddle, scoresLast, GREATER);
+      if (breakTiesByIndex) {
+        beating |= mask3(p0, p1, p2, score, scoresMiddle, scoresLast, GREATER_OR_EQUAL) & ((<u32>1 << target) - 1);
+      }
+      hit = valid & <i32>(<i32>popcnt(beating) < k);
+    }
+    if (isFloat<W>()) {
+      const w = load<f64>(weights + (<usize>r << 3));
+      hits += w * <f64>hit;
+      total += w;
+    } else {
+      hitCount += hit;
+    }
+  }
+  if (!isFloat<W>()) {
+    hits = <f64>hitCount;
+    total = <f64>rows;
+  }
+  addF64(out, hits);
+  addF64(out + 8, total);
+  // NaN fails the comparison; a finite sum may overflow, which only sends the chunk to the exact check.
+  const finite = i32x4.all_true(f32x4.lt(spreads, f32x4.splat(Infinity)));
+  return (invalid ? INVALID_CLASS_ID : 0) | (finite & (nonFiniteId ^ 1) ? 0 : NON_FINITE);
+}
+
+const GREATER = 0;
+const GREATER_OR_EQUAL = 1;
+const EQUAL = 2;
+
+/** Bit j of a row set where its value compares true against `x`'s lanes; the groups start at 0, `middle` and `last`. */
+// @ts-ignore: decorator
+@inline function mask3(v0: v128, v1: v128, v2: v128, x: v128, middle: i32, last: i32, comparison: i32): u32 {
+  return <u32>i32x4.bitmask(compare4(v0, x, comparison))
+    | <u32>i32x4.bitmask(compare4(v1, x, comparison)) << middle
+    | <u32>i32x4.bitmask(compare4(v2, x, comparison)) << last;
+}
+
+// @ts-ignore: decorator
+@inline function compare4(v: v128, x: v128, comparison: i32): v128 {
+  if (comparison == GREATER) return f32x4.gt(v, x);
+  if (comparison == GREATER_OR_EQUAL) return f32x4.ge(v, x);
+  return f32x4.eq(v, x);
+}
+
+/** The largest of the 4 lanes, in every lane (NaN when one is NaN). */
+// @ts-ignore: decorator
+@inline function horizontalMax(v: v128): v128 {
+  v = f32x4.max(v, i32x4.shuffle(v, v, 2, 3, 0, 1));
+  return f32x4.max(v, i32x4.shuffle(v, v, 1, 0, 3, 2));
 }
 
 /** Scores in the row that beat the target's (see the file comment for the two rules). */
