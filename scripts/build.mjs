@@ -1,6 +1,7 @@
 // Builds the kernels (SIMD and scalar from one AssemblyScript source), embeds
 // them for the default entry, bundles every entry with esbuild and emits types.
-import { mkdir, readFile, writeFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import asc from 'assemblyscript/asc';
 import * as esbuild from 'esbuild';
@@ -45,7 +46,23 @@ function emitTypes() {
   execFileSync(process.execPath, [at('node_modules/typescript/bin/tsc'), '-p', at('tsconfig.build.json')], { stdio: 'inherit' });
 }
 
+/**
+ * CommonJS consumers need declarations that TypeScript reads as CommonJS:
+ * the same declarations as .d.cts files whose relative imports name .cjs.
+ */
+async function emitCommonJsTypes() {
+  const source = at('dist/types');
+  for (const entry of await readdir(source, { recursive: true })) {
+    if (!entry.endsWith('.d.ts')) continue;
+    const text = await readFile(`${source}/${entry}`, 'utf8');
+    const target = at(`dist/types-cjs/${entry.replace(/\.d\.ts$/, '.d.cts')}`);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, text.replace(/(['"]\.{1,2}\/[^'"\n]+)\.js(['"])/g, '$1.cjs$2'));
+  }
+}
+
 const sizes = await compileKernels();
 await bundle();
 emitTypes();
+await emitCommonJsTypes();
 console.log(`built kernels (simd ${sizes.simd} B, scalar ${sizes.scalar} B), dist/ bundles and types`);
