@@ -38,3 +38,7 @@ export {
   Accuracy, CategoricalAccuracy, SparseCategoricalAccuracy, TopKCategoricalAccuracy, SparseTopKCategoricalAccuracy,
   type TopKOptions, type SparseTopKOptions,
 } from './metrics/categorical-accuracy.js';
+export {
+  evaluate, type PredictFunction, type EvaluateOptions, type EvaluateProgress,
+  type EvaluationBatch, type BatchIterator, type EvaluationData, type WholeArrays,
+} from './integrations/evaluate.js';
