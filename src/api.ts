@@ -42,3 +42,7 @@ export {
   evaluate, type PredictFunction, type EvaluateOptions, type EvaluateProgress,
   type EvaluationBatch, type BatchIterator, type EvaluationData, type WholeArrays,
 } from './integrations/evaluate.js';
+export { EarlyStopping, type EarlyStoppingOptions } from './integrations/early-stopping.js';
+export { objective, type Objective, type ObjectiveOptions } from './integrations/objective.js';
+export type { MetricSource } from './integrations/log-keys.js';
+export type { Logs } from './integrations/log-value.js';
