@@ -40,7 +40,26 @@ async function bundle() {
     ...common, entryPoints: [at('src/cli/main.ts')], format: 'esm', platform: 'node', outfile: at('dist/cli.js'),
     packages: 'external', banner: { js: '#!/usr/bin/env node' },
   });
+  for (const [format, outfile] of [['esm', 'dist/tfjs.js'], ['cjs', 'dist/tfjs.cjs']]) {
+    await esbuild.build({
+      ...common, entryPoints: [at('src/tfjs/index.ts')], format, platform: 'neutral', outfile: at(outfile),
+      external: ['@tensorflow/*'], plugins: [coreAsPackage],
+    });
+  }
 }
+
+/**
+ * The tfjs entry imports the core library as the package ('wasm-metrics'), not
+ * a bundled copy, so a MetricCollection made from the main entry passes its
+ * instanceof checks and the kernels load once.
+ */
+const coreAsPackage = {
+  name: 'core-as-package',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
+      (args.importer.includes('/src/tfjs/') ? { path: 'wasm-metrics', external: true } : undefined));
+  },
+};
 
 function emitTypes() {
   execFileSync(process.execPath, [at('node_modules/typescript/bin/tsc'), '-p', at('tsconfig.build.json')], { stdio: 'inherit' });
