@@ -40,7 +40,7 @@ export {
 } from './metrics/categorical-accuracy.js';
 export {
   evaluate, type PredictFunction, type EvaluateOptions, type EvaluateProgress,
-  type EvaluationBatch, type BatchIterator, type EvaluationData, type WholeArrays,
+  type EvaluationBatch, type BatchIterator, type BatchDataset, type EvaluationData, type WholeArrays,
 } from './integrations/evaluate.js';
 export { EarlyStopping, type EarlyStoppingOptions } from './integrations/early-stopping.js';
 export { objective, type Objective, type ObjectiveOptions } from './integrations/objective.js';

@@ -129,6 +129,16 @@ describe('evaluate: data forms and models', () => {
     expect(await evaluate(identity, iterator, ['auc', 'binary_accuracy'], { prefix: 'val_' })).toEqual(expected);
   });
 
+  test('a real tf.data.Dataset of { x, y } batches, read through its iterator()', async () => {
+    const tf = await import('@tensorflow/tfjs');
+    await tf.setBackend('cpu');
+    const rows = Array.from({ length: cancer.rows }, (_, i) => ({ x: [cancer.scores.data[i]!], y: [cancer.labels[i]!] }));
+    const dataset = tf.data.array(rows).batch(64);
+    const predict = (x: { arraySync(): unknown; dispose(): void }) => x.arraySync() as number[][];
+    const logs = await evaluate(predict as never, dataset as never, ['auc', 'binary_accuracy'], { prefix: 'val_' });
+    expectSameResults(logs, expected, ['val_auc', 'val_binary_accuracy']);
+  });
+
   test('whole nested arrays with sample weights are cut by rows; typed rows are views, not copies', async () => {
     const x = Array.from(cancer.scores.data, (score) => [score]);
     const weights = Array.from({ length: cancer.rows }, (_, i) => (i % 3) + 1);

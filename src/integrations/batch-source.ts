@@ -23,10 +23,16 @@ export interface BatchIterator<X> {
   next(): IteratorResult<EvaluationBatch<X>> | Promise<IteratorResult<EvaluationBatch<X>>>;
 }
 
+/** Anything with an async iterator() method, such as a TF.js tf.data.Dataset of { x, y } batches. */
+export interface BatchDataset<X> {
+  iterator(): Promise<BatchIterator<X>>;
+}
+
 export type EvaluationData<X> =
   | Iterable<EvaluationBatch<X>>
   | AsyncIterable<EvaluationBatch<X>>
   | BatchIterator<X>
+  | BatchDataset<X>
   | WholeArrays<X>;
 
 function* cutIntoBatches<X>({ x, y, sampleWeight, batchSize }: WholeArrays<X>): Generator<EvaluationBatch<X>> {
@@ -50,8 +56,9 @@ function* cutIntoBatches<X>({ x, y, sampleWeight, batchSize }: WholeArrays<X>): 
   }
 }
 
-async function* drain<X>(iterator: BatchIterator<X>): AsyncGenerator<EvaluationBatch<X>> {
-  for (let step = await iterator.next(); !step.done; step = await iterator.next()) yield step.value;
+async function* drain<X>(iterator: BatchIterator<X> | Promise<BatchIterator<X>>): AsyncGenerator<EvaluationBatch<X>> {
+  const source = await iterator;
+  for (let step = await source.next(); !step.done; step = await source.next()) yield step.value;
 }
 
 /** The batches of `data` as an async iterable; throws ConfigError for a form it does not know. */
@@ -61,7 +68,8 @@ export function batchesOf<X>(data: EvaluationData<X>): Iterable<EvaluationBatch<
   }
   if (Symbol.asyncIterator in data || Symbol.iterator in data) return data as Iterable<EvaluationBatch<X>> | AsyncIterable<EvaluationBatch<X>>;
   if (typeof (data as Partial<BatchIterator<X>>).next === 'function') return drain(data as BatchIterator<X>);
+  if (typeof (data as Partial<BatchDataset<X>>).iterator === 'function') return drain((data as BatchDataset<X>).iterator());
   if ('batchSize' in data) return cutIntoBatches(data);
   throw new ConfigError('INVALID_CONFIG',
-    'data must be an array or (async) iterable of { x, y } batches, an iterator, or { x, y, batchSize } whole arrays.');
+    'data must be an array or (async) iterable of { x, y } batches, an iterator, a dataset with iterator() (tf.data), or { x, y, batchSize } whole arrays.');
 }

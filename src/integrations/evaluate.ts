@@ -8,7 +8,7 @@ import type { ArrayInput } from '../tensor.js';
 import { batchesOf, type EvaluationData } from './batch-source.js';
 import { labelRows } from './row-slices.js';
 
-export type { EvaluationBatch, BatchIterator, EvaluationData, WholeArrays } from './batch-source.js';
+export type { EvaluationBatch, BatchIterator, BatchDataset, EvaluationData, WholeArrays } from './batch-source.js';
 
 /** A model: inputs of one batch to its predictions (a TF.js tensor, typed array, nested array, ...). */
 export type PredictFunction<X> = (x: X) => ArrayInput | Promise<ArrayInput>;
