@@ -6,7 +6,7 @@
 import { ConfigError, MetricError } from './errors.js';
 import { Metric, type MetricResult } from './metric.js';
 import { get, deserialize, type SerializedMetric } from './registry.js';
-import { toTensor, type ArrayInput, type Tensor } from './tensor.js';
+import { toSampleWeight, toTensor, type ArrayInput, type Tensor } from './tensor.js';
 import { didYouMean } from './suggest.js';
 
 export type MetricSpec = Metric | string | SerializedMetric;
@@ -95,7 +95,7 @@ export class MetricCollection {
   updateState(yTrue: ArrayInput, yPred: ArrayInput, sampleWeight?: ArrayInput | null): void {
     const labels = toTensor(yTrue, 'y_true');
     const predictions = toTensor(yPred, 'y_pred');
-    const weights = sampleWeight === null || sampleWeight === undefined ? undefined : toTensor(sampleWeight, 'sample_weight');
+    const weights = toSampleWeight(sampleWeight);
     const resolved = this.entries.map((entry) =>
       entry.metric ?? deserialize({ class_name: resolveByShape(entry.variants!, labels, predictions), config: { name: entry.name } }));
     const saved = resolved.map((metric) => metric.saveState());

@@ -123,6 +123,11 @@ function fromNestedArray(input: NestedArray, argument: string): Tensor {
   return { data: allBoolean ? Uint8Array.from(numbers) : numbers, shape };
 }
 
+/** A sample_weight argument as a Tensor, or undefined when none was given (null or undefined). */
+export function toSampleWeight(input: unknown): Tensor | undefined {
+  return input === null || input === undefined ? undefined : toTensor(input, 'sample_weight');
+}
+
 /** Flat index to "[i, j]" for messages. */
 export function formatIndex(flatIndex: number, shape: readonly number[]): string {
   if (shape.length <= 1) return `[${flatIndex}]`;

@@ -3,7 +3,7 @@
 import { ConfigError } from '../errors.js';
 import type { Direction } from '../metric.js';
 import type { BaseOptions } from '../metric.js';
-import { toTensor, alignPair, rowsOf, sizeOf, type ArrayInput } from '../tensor.js';
+import { toSampleWeight, toTensor, alignPair, rowsOf, sizeOf, type ArrayInput } from '../tensor.js';
 import { resolveWeights } from '../weights.js';
 import { feedBinary } from '../wasm/feed.js';
 import { MeanStateMetric, meanIncrement } from './mean.js';
@@ -32,7 +32,7 @@ export class BinaryAccuracy extends MeanStateMetric {
   updateState(yTrue: ArrayInput, yPred: ArrayInput, sampleWeight?: ArrayInput | null): void {
     const pair = alignPair(toTensor(yTrue, 'y_true'), toTensor(yPred, 'y_pred'));
     const shape = pair.yPred.shape;
-    const weights = resolveWeights(sampleWeight === null || sampleWeight === undefined ? undefined : toTensor(sampleWeight, 'sample_weight'), shape);
+    const weights = resolveWeights(toSampleWeight(sampleWeight), shape);
     const { rows, rowLength } = rowsOf(shape);
     const threshold = Math.fround(this.threshold);
     const { output, sawNonFinite } = feedBinary({

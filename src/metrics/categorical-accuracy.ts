@@ -4,7 +4,7 @@
 // matches that Keras's Mean reduces per sample, with sample weights.
 import { ConfigError } from '../errors.js';
 import type { BaseOptions, Direction } from '../metric.js';
-import { toTensor, alignPair, rowsOf, sizeOf, type ArrayInput, type Tensor } from '../tensor.js';
+import { toSampleWeight, toTensor, alignPair, rowsOf, sizeOf, type ArrayInput, type Tensor } from '../tensor.js';
 import { resolveWeights } from '../weights.js';
 import type { Arena } from '../wasm/arena.js';
 import type { ChunkPointers } from '../wasm/feed.js';
@@ -12,9 +12,6 @@ import { feedBinary } from '../wasm/feed.js';
 import { feedClassRows } from '../wasm/feed-classes.js';
 import { argmaxClassRows, topKClassRows, type ClassRows } from './class-rows.js';
 import { MeanStateMetric, meanIncrement } from './mean.js';
-
-const optionalTensor = (input: ArrayInput | null | undefined): Tensor | undefined =>
-  input === null || input === undefined ? undefined : toTensor(input, 'sample_weight');
 
 /** Keras Accuracy: the weighted fraction of elements whose label equals the prediction exactly (in float32). */
 export class Accuracy extends MeanStateMetric {
@@ -29,7 +26,7 @@ export class Accuracy extends MeanStateMetric {
   updateState(yTrue: ArrayInput, yPred: ArrayInput, sampleWeight?: ArrayInput | null): void {
     const pair = alignPair(toTensor(yTrue, 'y_true'), toTensor(yPred, 'y_pred'));
     const shape = pair.yPred.shape;
-    const weights = resolveWeights(optionalTensor(sampleWeight), shape);
+    const weights = resolveWeights(toSampleWeight(sampleWeight), shape);
     const { rows, rowLength } = rowsOf(shape);
     const { output, sawNonFinite } = feedBinary({
       predictions: pair.yPred.data, labels: pair.yTrue.data, weights, rows, rowLength,
@@ -64,7 +61,7 @@ abstract class ClassRowsMetric extends MeanStateMetric {
   updateState(yTrue: ArrayInput, yPred: ArrayInput, sampleWeight?: ArrayInput | null): void {
     const classRows = this.classRows(toTensor(yTrue, 'y_true'), toTensor(yPred, 'y_pred'));
     const shape = classRows.valuesShape;
-    const weights = resolveWeights(optionalTensor(sampleWeight), shape);
+    const weights = resolveWeights(toSampleWeight(sampleWeight), shape);
     const { rows, rowLength } = rowsOf(shape);
     const { output, sawNonFinite } = feedClassRows({
       ...classRows, predictionsAreIds: this.predictionsAreIds, classIdLimit: this.classIdLimit(classRows),

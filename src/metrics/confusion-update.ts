@@ -3,7 +3,7 @@
 // thresholds take the bucketed histogram kernel, any other list the direct
 // comparison kernel; both return partial sums and leave state to the caller.
 import { InputError } from '../errors.js';
-import { toTensor, squeezeOrExpand, rowsOf, sizeOf, formatShape, type ArrayInput } from '../tensor.js';
+import { toSampleWeight, toTensor, squeezeOrExpand, rowsOf, sizeOf, formatShape, type ArrayInput } from '../tensor.js';
 import { resolveWeights } from '../weights.js';
 import { feedBinary, type NonFinitePolicy, type BinaryKernel } from '../wasm/feed.js';
 
@@ -34,7 +34,7 @@ export function confusionPartials(
 ): ConfusionPartials {
   const labels = toTensor(yTrue, 'y_true');
   const predictions = toTensor(yPred, 'y_pred');
-  const weight = sampleWeight === null || sampleWeight === undefined ? undefined : toTensor(sampleWeight, 'sample_weight');
+  const weight = toSampleWeight(sampleWeight);
   const [shape, trueShape] = squeezeOrExpand(predictions.shape, labels.shape);
   if (shape.length !== trueShape.length || shape.some((dim, axis) => dim !== trueShape[axis])) {
     throw new InputError('SHAPE_MISMATCH',

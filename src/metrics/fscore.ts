@@ -3,7 +3,7 @@
 // averaged. The state is shaped by the first batch's class count.
 import { ConfigError, InputError, MetricError } from '../errors.js';
 import { Metric, type BaseOptions, type Direction, type MetricResult } from '../metric.js';
-import { toTensor, formatShape, type ArrayInput, type TypedArray } from '../tensor.js';
+import { toSampleWeight, toTensor, formatShape, type ArrayInput, type TypedArray } from '../tensor.js';
 import { resolveWeights } from '../weights.js';
 import { feedBinary } from '../wasm/feed.js';
 import { EPSILON } from './thresholds.js';
@@ -108,7 +108,7 @@ export class FBetaScore extends Metric {
       throw new InputError('SHAPE_MISMATCH', `This ${this.className} tracks ${this.numClasses} classes; the batch has ${classes}.`);
     }
     const shape = predictions.shape;
-    const weights = resolveWeights(sampleWeight === null || sampleWeight === undefined ? undefined : toTensor(sampleWeight, 'sample_weight'), shape);
+    const weights = resolveWeights(toSampleWeight(sampleWeight), shape);
     const useRowMax = this.threshold === null ? 1 : 0;
     const threshold = this.threshold ?? 0;
     const { output, sawNonFinite } = feedBinary({

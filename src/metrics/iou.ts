@@ -5,7 +5,7 @@
 // class ids and weights toward zero; dtype "float32" keeps fractional weights.
 import { ConfigError, InputError } from '../errors.js';
 import { Metric, type BaseOptions, type Direction } from '../metric.js';
-import { toTensor, formatShape, sizeOf, type ArrayInput, type Tensor } from '../tensor.js';
+import { toSampleWeight, toTensor, formatShape, sizeOf, type ArrayInput, type Tensor } from '../tensor.js';
 import type { WeightLayout } from '../weights.js';
 import { feedClassPairs, type ClassIdSide } from '../wasm/feed-pairs.js';
 import { EPSILON } from './thresholds.js';
@@ -115,7 +115,7 @@ export class IoU extends Metric {
       throw new InputError('SHAPE_MISMATCH', `y_true of shape ${formatShape(trueSide.shape)} gives ${samples} class ids and y_pred of shape ` +
         `${formatShape(predSide.shape)} gives ${samplesOf(predSide)}; they must give the same number.`);
     }
-    const weight = sampleWeight === null || sampleWeight === undefined ? undefined : toTensor(sampleWeight, 'sample_weight');
+    const weight = toSampleWeight(sampleWeight);
     const weights = pairWeights(weight, samples, (this.flags & TRUNCATE_WEIGHTS) !== 0);
     const ignoreClass = (this.flags & IGNORE_CLASS) !== 0 ? this.settings.ignoreClass! : 0;
     const { output, sawNonFinite } = feedClassPairs({

@@ -3,7 +3,7 @@
 // last-axis rows (one value per row). Both end in Keras's Mean reduction.
 import { ConfigError, InputError } from '../errors.js';
 import type { BaseOptions, Direction } from '../metric.js';
-import { toTensor, formatShape, sizeOf, type ArrayInput, type Tensor } from '../tensor.js';
+import { toSampleWeight, toTensor, formatShape, sizeOf, type ArrayInput, type Tensor } from '../tensor.js';
 import { resolveWeights, type WeightLayout } from '../weights.js';
 import { feedRegression } from '../wasm/feed.js';
 import { feedRows } from '../wasm/feed-rows.js';
@@ -23,9 +23,6 @@ export const ROW_LOSS = {
   pearsonCorrelation: 6, concordanceCorrelation: 7,
 } as const;
 
-function optionalTensor(sampleWeight: ArrayInput | null | undefined): Tensor | undefined {
-  return sampleWeight === null || sampleWeight === undefined ? undefined : toTensor(sampleWeight, 'sample_weight');
-}
 
 /** A mean over samples of an element-wise loss averaged (or, for KL, summed) over the last axis. */
 export abstract class ElementLossMean extends MeanStateMetric {
@@ -115,7 +112,7 @@ export abstract class RowLossMean extends MeanStateMetric {
     const valueShape = shape.slice(0, -1);
     const rows = sizeOf(valueShape);
     this.checkTargets(targets, shape, valueShape);
-    let weights: WeightLayout = resolveWeights(optionalTensor(sampleWeight), valueShape);
+    let weights: WeightLayout = resolveWeights(toSampleWeight(sampleWeight), valueShape);
     // Keras turns a scalar weight into per-row weights when ignore_class masks rows.
     if (weights.kind === 'scalar' && this.ignoreClass !== undefined && rows > 0) {
       weights = { kind: 'rows', data: new Float64Array(rows).fill(weights.value) };

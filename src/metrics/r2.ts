@@ -4,7 +4,7 @@
 // sums on this one's shift, exactly.
 import { ConfigError, InputError, MetricError } from '../errors.js';
 import { Metric, type BaseOptions, type Direction, type MetricResult, type StateArrays } from '../metric.js';
-import { toTensor, alignPair, formatShape, type ArrayInput } from '../tensor.js';
+import { toSampleWeight, toTensor, alignPair, formatShape, type ArrayInput } from '../tensor.js';
 import { resolveWeights } from '../weights.js';
 import { feedRegression } from '../wasm/feed.js';
 
@@ -78,7 +78,7 @@ export class R2Score extends Metric {
     if (this.isBuilt && outputs !== this.numOutputs) {
       throw new InputError('SHAPE_MISMATCH', `This R2Score has ${this.numOutputs} outputs; the batch has ${outputs}.`);
     }
-    const weights = resolveWeights(sampleWeight === null || sampleWeight === undefined ? undefined : toTensor(sampleWeight, 'sample_weight'), shape);
+    const weights = resolveWeights(toSampleWeight(sampleWeight), shape);
     const fresh = !this.isBuilt || this.state('rows_seen')[0] === 0;
     const shifts = fresh
       ? Float64Array.from({ length: outputs }, (_, k) => (rows > 0 ? pair.yTrue.data[k]! : 0))

@@ -3,7 +3,7 @@
 import { ConfigError } from '../errors.js';
 import type { BaseOptions, Direction } from '../metric.js';
 import { Metric } from '../metric.js';
-import { toTensor, rowsOf, sizeOf, type ArrayInput, type Tensor } from '../tensor.js';
+import { toSampleWeight, toTensor, rowsOf, sizeOf, type ArrayInput, type Tensor } from '../tensor.js';
 import { resolveWeights, type WeightLayout } from '../weights.js';
 import { feedValues } from '../wasm/feed-values.js';
 import { MeanStateMetric, meanIncrement } from './mean.js';
@@ -11,7 +11,7 @@ import { MeanStateMetric, meanIncrement } from './mean.js';
 /** Σ w·v and Σ w of values weighted as Keras's reduce_to_samplewise_values does. */
 function weightedSums(values: ArrayInput, sampleWeight: ArrayInput | null | undefined, nonFinite: 'raise' | 'propagate') {
   const tensor = toTensor(values, 'values');
-  const weight = sampleWeight === null || sampleWeight === undefined ? undefined : toTensor(sampleWeight, 'sample_weight');
+  const weight = toSampleWeight(sampleWeight);
   const weights: WeightLayout = resolveWeights(weight, tensor.shape);
   const { rows, rowLength } = rowsOf(tensor.shape);
   const result = feedValues({ values: tensor.data, weights, rows, rowLength, shape: tensor.shape, nonFinite });

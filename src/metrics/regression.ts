@@ -2,7 +2,7 @@
 // float64 moments kernel. MSE and MAE reduce the last axis per sample (a rank-1
 // batch is one sample, as in Keras); RMSE averages element-wise squared errors.
 import type { Direction, BaseOptions } from '../metric.js';
-import { toTensor, alignPair, rowsOf, sizeOf, type ArrayInput, type Tensor } from '../tensor.js';
+import { toSampleWeight, toTensor, alignPair, rowsOf, sizeOf, type ArrayInput, type Tensor } from '../tensor.js';
 import { resolveWeights, type WeightLayout } from '../weights.js';
 import { feedRegression } from '../wasm/feed.js';
 import { MeanStateMetric, meanIncrement } from './mean.js';
@@ -11,9 +11,6 @@ import { MeanStateMetric, meanIncrement } from './mean.js';
 const ERROR_SUMS = { weight: 0, squaredError: 1, absoluteError: 2 } as const;
 const ERROR_SLOTS = 3;
 
-function optionalTensor(sampleWeight: ArrayInput | null | undefined): Tensor | undefined {
-  return sampleWeight === null || sampleWeight === undefined ? undefined : toTensor(sampleWeight, 'sample_weight');
-}
 
 /** Repeats every value `times` times: weights of per-sample values spread over the last axis. */
 function repeatEach(data: ArrayLike<number>, times: number): Float64Array {
@@ -52,7 +49,7 @@ export function lastAxisMeanLayout(yTrue: ArrayInput, yPred: ArrayInput, sampleW
   const lastAxis = shape.length ? shape[shape.length - 1]! : 1;
   const valueShape = shape.slice(0, -1);
   const elementShape = shape.length >= 2 ? shape : [1, sizeOf(shape)];
-  const weights = liftToElements(resolveWeights(optionalTensor(sampleWeight), valueShape), valueShape.length, lastAxis);
+  const weights = liftToElements(resolveWeights(toSampleWeight(sampleWeight), valueShape), valueShape.length, lastAxis);
   return { ...pair, shape, lastAxis, weights, ...rowsOf(elementShape) };
 }
 
@@ -60,7 +57,7 @@ export function lastAxisMeanLayout(yTrue: ArrayInput, yPred: ArrayInput, sampleW
 export function elementMeanLayout(yTrue: ArrayInput, yPred: ArrayInput, sampleWeight: ArrayInput | null | undefined): MeanLayout {
   const pair = alignPair(toTensor(yTrue, 'y_true'), toTensor(yPred, 'y_pred'));
   const shape = pair.yPred.shape;
-  const weights = resolveWeights(optionalTensor(sampleWeight), shape);
+  const weights = resolveWeights(toSampleWeight(sampleWeight), shape);
   return { ...pair, shape, lastAxis: shape.length ? shape[shape.length - 1]! : 1, weights, ...rowsOf(shape) };
 }
 
