@@ -13,6 +13,7 @@ import { runChildren } from './child-runs.mjs';
 import { childRows, annotate } from './case-rows.mjs';
 import { initTf, useBackend, BACKENDS } from './baselines-tf.mjs';
 import { measureStartup } from './startup.mjs';
+import { measureSizes, formatSizes } from './sizes.mjs';
 import { describeMachine, formatMachine, formatCaseTable, formatStartup, formatKeyRatios } from './report.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -135,6 +136,8 @@ for (const kase of MULTICLASS_CASES) {
 progress('start-up: fresh node processes');
 const startup = measureStartup();
 console.log(`\n${formatStartup(startup)}`);
+const sizes = await measureSizes();
+console.log(`\n${formatSizes(sizes)}`);
 const ratios = keyRatios(results);
 console.log(`\n${formatKeyRatios(ratios, PROCESSES)}`);
 const totalSeconds = (Date.now() - startedAt) / 1000;
@@ -149,7 +152,7 @@ const childLoad = { ...Object.fromEntries([...childrenBySize].map(([n, children]
 writeFileSync(here('./results.json'), `${JSON.stringify({
   generatedAt: new Date().toISOString(), machine, processesPerSize: PROCESSES, scalarProcessesPerSize: SCALAR_PROCESSES,
   sizes: SIZES, multiclassSizes: Object.fromEntries(MULTICLASS_CASES.map((kase) => [kase.id, kase.n])),
-  results, startup, keyRatios: ratios, warnings, totalSeconds,
+  results, startup, sizes, keyRatios: ratios, warnings, totalSeconds,
   loadAverageAtEndOfEachChild: childLoad, loadAverageAtEnd,
 }, null, 2)}\n`);
 progress('wrote bench/results.json');

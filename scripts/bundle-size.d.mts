@@ -1,0 +1,2 @@
+export declare const BUNDLE_BUDGET_GZIP_BYTES: number;
+export declare function bundleSize(entry: string): Promise<{ code: string; minified: number; gzip: number }>;
