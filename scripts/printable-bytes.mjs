@@ -10,22 +10,21 @@ const EXCLUDED = `"'\`\\$<`;
 /** The characters in order: printable ASCII without quotes, backslash, `$` and `<`. */
 export const ALPHABET = Array.from({ length: 95 }, (_, index) => String.fromCharCode(32 + index))
   .filter((character) => !EXCLUDED.includes(character)).join('');
-const RADIX = ALPHABET.length;
-// The last two characters start two-character codes; the others stand alone.
-const SINGLES = RADIX - 2;
+export const RADIX = ALPHABET.length;
+/** Characters that stand alone; the last two start two-character codes. */
+export const SINGLES = RADIX - 2;
 
-/** Byte values ordered from most to least frequent in `buffers` (ties by value), as 512 hex digits. */
+/** The 256 byte values ordered from most to least frequent in `buffers` (ties by value). */
 export function byteOrderOf(buffers) {
   const counts = new Array(256).fill(0);
   for (const buffer of buffers) for (const byte of buffer) counts[byte]++;
-  const order = counts.map((_, value) => value).sort((a, b) => counts[b] - counts[a] || a - b);
-  return order.map((value) => value.toString(16).padStart(2, '0')).join('');
+  return counts.map((_, value) => value).sort((a, b) => counts[b] - counts[a] || a - b);
 }
 
-/** `bytes` encoded with the ranks of `byteOrder`: frequent values take one character, the rest two. */
+/** `bytes` encoded with their ranks in `byteOrder`: frequent values take one character, the rest two. */
 export function encodePrintable(bytes, byteOrder) {
   const rankOf = new Array(256);
-  for (let rank = 0; rank < 256; rank++) rankOf[parseInt(byteOrder.slice(2 * rank, 2 * rank + 2), 16)] = rank;
+  byteOrder.forEach((value, rank) => (rankOf[value] = rank));
   let text = '';
   for (const byte of bytes) {
     const rank = rankOf[byte];
@@ -33,4 +32,15 @@ export function encodePrintable(bytes, byteOrder) {
     else text += ALPHABET[SINGLES + Math.floor((rank - SINGLES) / RADIX)] + ALPHABET[(rank - SINGLES) % RADIX];
   }
   return text;
+}
+
+/**
+ * What the decoder needs to read texts made with `byteOrder`: the tables it
+ * copies into the decoding module's memory (the alphabet digit of each ASCII
+ * code, then the byte value of each rank) and the alphabet's shape.
+ */
+export function decodingOf(byteOrder) {
+  const digits = new Array(128).fill(0);
+  [...ALPHABET].forEach((character, digit) => (digits[character.charCodeAt(0)] = digit));
+  return { tables: [...digits, ...byteOrder], singles: SINGLES, radix: RADIX };
 }

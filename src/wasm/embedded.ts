@@ -2,7 +2,7 @@
 // (Node, Deno, Bun, browsers, worker threads): both builds are embedded as
 // text; the SIMD one is used where the engine compiles it, and only the
 // builds in use are decoded and compiled (each once).
-import { byteOrder, scalarKernels, simdKernels } from './generated/kernels.js';
+import { scalarKernels, simdKernels } from './generated/kernels.js';
 import type { KernelBuild } from './exports.js';
 import { decodePrintable } from './printable-bytes.js';
 import { registerKernelSource, type KernelSource } from './runtime.js';
@@ -13,7 +13,7 @@ const compiled = new Map<KernelBuild, WebAssembly.Module>();
 
 function bytesOf(build: KernelBuild): Uint8Array<ArrayBuffer> {
   let bytes = decoded.get(build);
-  if (!bytes) decoded.set(build, (bytes = decodePrintable(encoded[build].text, byteOrder, encoded[build].length)));
+  if (!bytes) decoded.set(build, (bytes = decodePrintable(encoded[build].text, encoded[build].length)));
   return bytes;
 }
 

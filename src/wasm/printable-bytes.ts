@@ -3,41 +3,39 @@
 // frequency rank is one character, or two for the rarest values. Unlike base64
 // it keeps byte sequences aligned, so the bundle gzips about as well as the raw
 // .wasm files would. The loop runs in a 169-byte WebAssembly module
-// (assembly/decoder/): in JavaScript it would cost milliseconds at start-up.
-import { decoderModule } from './generated/kernels.js';
+// (assembly/decoder/), and the build precomputes its tables: at start-up a
+// JavaScript loop over 40 KB would cost milliseconds, this a fraction of one.
+import { printableDecoding } from './generated/kernels.js';
 import { MetricError } from '../errors.js';
 
-const EXCLUDED = `"'\`\\$<`;
-const FIRST_PRINTABLE = 32;
-const PRINTABLE_COUNT = 95;
-// Memory layout of the decoder module (fixed in assembly/decoder/printable.ts).
-const DIGITS_AT = 0;
-const BYTES_AT = 128;
-const CODES_AT = 384;
-const PAGE_BYTES = 65536;
+export interface PrintableDecoding {
+  /** The decoder module's bytes. */
+  readonly module: ArrayLike<number>;
+  /** Its memory's first 384 bytes: the alphabet digit of each ASCII code, then the byte value of each rank. */
+  readonly tables: ArrayLike<number>;
+  /** Digits below `singles` are whole codes; the others start two-digit codes. */
+  readonly singles: number;
+  readonly radix: number;
+}
 
 interface DecoderExports {
   memory: WebAssembly.Memory;
   decodePrintable(codes: number, codeCount: number, out: number, singles: number, radix: number): number;
 }
 
-/**
- * Bytes from `text`. `byteOrder` lists the 256 byte values by rank as hex
- * digits; `length` is the number of bytes the text encodes.
- */
-export function decodePrintable(text: string, byteOrder: string, length: number): Uint8Array<ArrayBuffer> {
-  const decoder = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(decoderModule)), {})
+const PAGE_BYTES = 65536;
+
+/** The `length` bytes encoded by `text`. */
+export function decodePrintable(text: string, length: number, decoding: PrintableDecoding = printableDecoding): Uint8Array<ArrayBuffer> {
+  const decoder = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(decoding.module)), {})
     .exports as unknown as DecoderExports;
-  const out = CODES_AT + text.length;
+  const codesAt = decoding.tables.length;
+  const out = codesAt + text.length;
   decoder.memory.grow(Math.ceil((out + length) / PAGE_BYTES));
   const memory = new Uint8Array(decoder.memory.buffer);
-  let radix = 0;
-  for (let code = FIRST_PRINTABLE; code < FIRST_PRINTABLE + PRINTABLE_COUNT; code++) {
-    if (!EXCLUDED.includes(String.fromCharCode(code))) memory[DIGITS_AT + code] = radix++;
-  }
-  for (let rank = 0; rank < 256; rank++) memory[BYTES_AT + rank] = parseInt(byteOrder.slice(2 * rank, 2 * rank + 2), 16);
-  new TextEncoder().encodeInto(text, memory.subarray(CODES_AT, out));
-  const written = decoder.decodePrintable(CODES_AT, text.length, out, radix - 2, radix);
+  memory.set(decoding.tables);
+  new TextEncoder().encodeInto(text, memory.subarray(codesAt, out));
+  const written = decoder.decodePrintable(codesAt, text.length, out, decoding.singles, decoding.radix);
   if (written !== length) throw new MetricError('WASM_UNAVAILABLE', `The embedded kernels decode to ${written} bytes instead of ${length}.`);
   return memory.slice(out, out + length);
 }
