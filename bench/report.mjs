@@ -95,9 +95,11 @@ export function formatStartup(startup) {
   const firstResult = (label, entry) => [
     `  ${label} ${describe(entry.ms)}, ${budget(entry.ms)}`,
     `      of which the import itself:                                 ${describe(entry.importMs)}`,
+    `      CPU time of the process's threads over the same span:       ${describe(entry.cpuMs)}`,
   ];
+  const load = `1-minute load average ${startup.loadAverage.atStart.toFixed(2)} at the start, ${startup.loadAverage.atEnd.toFixed(2)} at the end`;
   return [
-    `Start-up, median over ${startup.library.processes} fresh node processes:`,
+    `Start-up, median over ${startup.library.processes} fresh node processes (${load}):`,
     ...firstResult('(a) import(\'../dist/index.js\') -> first AUC result on 1000 samples:', startup.library),
     ...firstResult('(b) require(\'../dist/index.cjs\') -> first AUC result:           ', startup.require),
     ...firstResult('(c) import(\'../dist/portable.js\') -> first AUC result:          ', startup.portable),

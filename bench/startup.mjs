@@ -3,6 +3,7 @@
 // back to back, so background load affects them alike.
 // `node bench/startup.mjs` (after npm run build) prints this section alone.
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { median } from './harness.mjs';
 
@@ -22,15 +23,17 @@ function summarise(samples, field) {
 }
 
 export function measureStartup(processes = STARTUP_PROCESSES) {
+  const loadAverageAtStart = os.loadavg()[0];
   const samplesByMode = Object.fromEntries(MODES.map((mode) => [mode, []]));
   for (let round = 0; round < processes; round++) {
     for (const mode of MODES) samplesByMode[mode].push(runProbe(mode));
   }
-  const results = { budgetMs: STARTUP_BUDGET_MS };
+  const results = { budgetMs: STARTUP_BUDGET_MS, loadAverage: { atStart: loadAverageAtStart, atEnd: os.loadavg()[0] } };
   for (const mode of MODES) {
     const samples = samplesByMode[mode];
     results[mode] = { processes, ms: summarise(samples, 'ms'), samples };
     if ('importMs' in samples[0]) results[mode].importMs = summarise(samples, 'importMs');
+    if ('cpuMs' in samples[0]) results[mode].cpuMs = summarise(samples, 'cpuMs');
   }
   return results;
 }
