@@ -50,3 +50,8 @@ export {
   rocAucConfidenceInterval, rocAucDifferenceTest, type RocAucConfidenceIntervalOptions, type RocAucConfidenceInterval,
   type RocAucDifferenceTestOptions, type RocAucDifferenceTest,
 } from './functional/delong.js';
+export {
+  r2Score, explainedVarianceScore, meanSquaredError, rootMeanSquaredError, meanAbsoluteError,
+  meanAbsolutePercentageError, medianAbsoluteError, maxError,
+  type RegressionErrorOptions, type RegressionScoreOptions, type ErrorMultioutput, type ScoreMultioutput, type OutputResult,
+} from './functional/regression.js';
