@@ -109,6 +109,14 @@ describe('properties', () => {
     }), RUNS);
   });
 
+  test('-0 and +0 are one score in both columns of the paired test', () => {
+    const labels = [0, 1, 0, 1, 1, 0];
+    const signed = rocAucDifferenceTest(labels, [-0, 0, 0.5, -0, 0.2, 0], [0.1, -0, 0, 0.3, -0, 0.2]);
+    const plain = rocAucDifferenceTest(labels, [0, 0, 0.5, 0, 0.2, 0], [0.1, 0, 0, 0.3, 0, 0.2]);
+    expect(signed).toEqual(plain);
+    expect(signed.variance).toBeGreaterThan(0);
+  });
+
   test('a column against itself: difference 0, variance 0, z 0, p-value 1', () => {
     const result = rocAucDifferenceTest([0, 1, 0, 1, 1], [0.3, 0.3, 0.1, 0.8, 0.2], [0.3, 0.3, 0.1, 0.8, 0.2]);
     expect(result).toMatchObject({ difference: 0, variance: 0, z: 0, pValue: 1 });

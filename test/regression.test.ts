@@ -101,9 +101,11 @@ describe('inputs of several arena chunks', () => {
       referenceErrorMean(columns, (y, p) => Math.abs(p - y) / Math.max(Math.abs(y), Number.EPSILON)), 'mape');
   });
 
-  test('the scalar kernel build gives the SIMD build’s results', () => {
-    const run = (): number[][] => [r2Score(shaped.y, shaped.p, raw), explainedVarianceScore(shaped.y, shaped.p, raw),
-      meanSquaredError(shaped.y, shaped.p, raw), rootMeanSquaredError(shaped.y, shaped.p, raw), meanAbsoluteError(shaped.y, shaped.p, raw)];
+  test('the scalar kernel build gives the SIMD build’s results, weighted and unweighted', () => {
+    const unweighted = { multioutput: 'raw_values' } as const;
+    const run = (): number[][] => [raw, unweighted].flatMap((options) => [r2Score(shaped.y, shaped.p, options),
+      explainedVarianceScore(shaped.y, shaped.p, options), meanSquaredError(shaped.y, shaped.p, options),
+      rootMeanSquaredError(shaped.y, shaped.p, options), meanAbsoluteError(shaped.y, shaped.p, options)]);
     const simd = run();
     useKernelBuild('scalar');
     run().forEach((values, f) => values.forEach((value, k) => expectClose(value, simd[f]![k]!, 1e-12, `function ${f} output ${k}`)));

@@ -52,6 +52,8 @@ describe('scoreGroups', () => {
         expect(groups.positives[g]).toBe(at.filter((i) => labels[i] === 1).reduce((sum, i) => sum + weights[i]!, 0));
         expect(groups.negatives[g]).toBe(at.filter((i) => labels[i] === 0).reduce((sum, i) => sum + weights[i]!, 0));
       }
+      // The unweighted path (a sort per class) groups as the weighted one does with unit weights.
+      expect(scoreGroups(scores, labels)).toEqual(scoreGroups(scores, labels, new Float64Array(rows.length).fill(1)));
       // Integer weights and quarter scores: every sum is exact.
       expect(rocAucSums(scores, labels, weights)).toEqual(bruteForceAucSums(scores, labels, weights));
       expect(rocAucSums(scores, labels)).toEqual(bruteForceAucSums(scores, labels));

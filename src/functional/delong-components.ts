@@ -40,19 +40,6 @@ export function structuralComponents(groups: ScoreGroups): StructuralComponents 
   return { groups, auc: weightedSum / positiveWeight, positiveWeight, negativeWeight, positive, negative };
 }
 
-/** The group holding `score` (which must be one of the descending distinct scores; -0 finds +0). */
-export function groupOf(scores: Float64Array, score: number): number {
-  let low = 0, high = scores.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const value = scores[middle]!;
-    if (value === score) return middle;
-    if (value > score) low = middle + 1;
-    else high = middle - 1;
-  }
-  throw new RangeError(`score ${score} is not among the groups`);
-}
-
 /**
  * DeLong's variance from the summed squared deviations of the components:
  * S10/W⁺ + S01/W⁻ with S = Σ w·(V - mean)² / (W - 1). NaN when a class has a

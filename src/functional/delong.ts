@@ -6,7 +6,8 @@
 import { scoreGroups } from '../exact/score-groups.js';
 import type { ArrayInput } from '../tensor.js';
 import { binaryLabels, binaryScores } from './binary-input.js';
-import { structuralComponents, groupOf, delongVariance, type StructuralComponents } from './delong-components.js';
+import { structuralComponents, delongVariance, type StructuralComponents } from './delong-components.js';
+import { GroupLookup } from './group-lookup.js';
 import { sampleWeightVector, requireNonNegative } from './inputs.js';
 import { normalUpperQuantile, normalUpperTail } from './normal.js';
 import { checkFunctionOptions, confidenceLevelOf } from './options.js';
@@ -117,11 +118,12 @@ export function rocAucDifferenceTest(
 
   // Var(A - B) from each sample's difference of components, which keeps its
   // precision when the two AUCs are strongly correlated.
+  const lookupA = new GroupLookup(a.groups.scores), lookupB = new GroupLookup(b.groups.scores);
   let positiveSquares = 0, negativeSquares = 0;
   for (let i = 0; i < labels.length; i++) {
     const weight = weights ? weights[i]! : 1;
     if (weight === 0) continue;
-    const groupA = groupOf(a.groups.scores, scoresA[i]!), groupB = groupOf(b.groups.scores, scoresB[i]!);
+    const groupA = lookupA.groupOf(scoresA[i]!), groupB = lookupB.groupOf(scoresB[i]!);
     if (labels[i] === 1) positiveSquares += weight * (a.positive[groupA]! - b.positive[groupB]! - difference) ** 2;
     else negativeSquares += weight * (a.negative[groupA]! - b.negative[groupB]! - difference) ** 2;
   }
