@@ -1,7 +1,6 @@
 // Exact ordering of binary scores: samples grouped by distinct score, highest
-// first, with the positive and negative weight at each score. Plain
-// TypeScript (the engine's numeric sort per class when unweighted, an index
-// sort when weighted); the WebAssembly build gives identical results.
+// first, with the positive and negative weight at each score. A stable index
+// sort in plain TypeScript; the WebAssembly build gives identical results.
 
 export interface ScoreGroups {
   /** Distinct scores in decreasing order. -0 and +0 are one score (reported as +0). */
@@ -15,7 +14,6 @@ export interface ScoreGroups {
 /** labels[i] is 0 or 1; weights optional (non-negative, finite); samples with weight exactly 0 are dropped.
  *  Scores are finite (callers validate). Float32 scores are compared as float32. */
 export function scoreGroups(scores: Float32Array | Float64Array, labels: Uint8Array, weights?: Float64Array): ScoreGroups {
-  if (!weights) return countGroups(scores, labels);
   let kept = 0;
   const order = new Uint32Array(scores.length);
   for (let i = 0; i < scores.length; i++) if (!weights || weights[i] !== 0) order[kept++] = i;
@@ -36,33 +34,6 @@ export function scoreGroups(scores: Float32Array | Float64Array, labels: Uint8Ar
     else negatives[last]! += weight;
   }
   return { scores: Float64Array.from(distinct), positives: Float64Array.from(positives), negatives: Float64Array.from(negatives) };
-}
-
-/** Unweighted: each class's scores sorted by the engine's numeric sort, then merged from the top. */
-function countGroups(scores: Float32Array | Float64Array, labels: Uint8Array): ScoreGroups {
-  let positiveCount = 0;
-  for (let i = 0; i < labels.length; i++) positiveCount += labels[i]!;
-  const positives = new (scores.constructor as Float64ArrayConstructor)(positiveCount);
-  const negatives = new (scores.constructor as Float64ArrayConstructor)(scores.length - positiveCount);
-  for (let i = 0, p = 0, n = 0; i < scores.length; i++) {
-    if (labels[i] === 1) positives[p++] = scores[i]!;
-    else negatives[n++] = scores[i]!;
-  }
-  positives.sort();
-  negatives.sort();
-  const distinct: number[] = [], positiveCounts: number[] = [], negativeCounts: number[] = [];
-  let p = positives.length - 1, n = negatives.length - 1;
-  while (p >= 0 || n >= 0) {
-    // -0 and +0 compare equal, so both are taken into one group here.
-    const score = p < 0 ? negatives[n]! : n < 0 ? positives[p]! : Math.max(positives[p]!, negatives[n]!);
-    let positiveRun = 0, negativeRun = 0;
-    while (p >= 0 && positives[p] === score) { p--; positiveRun++; }
-    while (n >= 0 && negatives[n] === score) { n--; negativeRun++; }
-    distinct.push(score + 0);   // -0 + 0 is +0
-    positiveCounts.push(positiveRun);
-    negativeCounts.push(negativeRun);
-  }
-  return { scores: Float64Array.from(distinct), positives: Float64Array.from(positiveCounts), negatives: Float64Array.from(negativeCounts) };
 }
 
 export interface RocAucSums { readonly pairs: number; readonly positiveWeight: number; readonly negativeWeight: number; }
