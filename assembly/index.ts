@@ -3,7 +3,7 @@ export { heapBase, ensureMemory } from "./memory";
 export { countAtThresholds } from "./confusion";
 export { binaryAccuracySums } from "./accuracy";
 export { bucketHistogram } from "./buckets";
-export { r2Sums, errorSums } from "./regression";
+export { r2Sums, errorSums, varianceSums } from "./regression";
 export { firstNonFinite } from "./validate";
 export { gatherStrided, expandRowWeights, tileRowPattern, scaleColumns, sigmoidF32, filterTopK, countNonZeroRows } from "./reshape";
 export { elementLossSums, rowLosses, weightedValueSums, zeroWeightsWhere, hingeSums } from "./losses";

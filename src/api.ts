@@ -46,3 +46,12 @@ export { EarlyStopping, type EarlyStoppingOptions } from './integrations/early-s
 export { objective, type Objective, type ObjectiveOptions } from './integrations/objective.js';
 export type { MetricSource } from './integrations/log-keys.js';
 export type { Logs } from './integrations/log-value.js';
+export {
+  rocAucConfidenceInterval, rocAucDifferenceTest, type RocAucConfidenceIntervalOptions, type RocAucConfidenceInterval,
+  type RocAucDifferenceTestOptions, type RocAucDifferenceTest,
+} from './functional/delong.js';
+export {
+  r2Score, explainedVarianceScore, meanSquaredError, rootMeanSquaredError, meanAbsoluteError,
+  meanAbsolutePercentageError, medianAbsoluteError, maxError,
+  type RegressionErrorOptions, type RegressionScoreOptions, type ErrorMultioutput, type ScoreMultioutput, type OutputResult,
+} from './functional/regression.js';

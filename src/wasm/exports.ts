@@ -15,6 +15,9 @@ export interface KernelExports {
   r2Sums(targets: number, predictions: number, isF64: number, weights: number,
     n: number, shift: number, out: number): void;
   errorSums(targets: number, predictions: number, isF64: number, weights: number, n: number, out: number): void;
+  /** [Σw, Σw·d, Σw·d², Σw·r, Σw·r²] with d = y - targetShift, r = (y - p) - errorShift. */
+  varianceSums(targets: number, predictions: number, isF64: number, weights: number, n: number,
+    targetShift: number, errorShift: number, out: number): void;
   firstNonFinite(values: number, isF64: number, n: number): number;
   gatherStrided(src: number, dst: number, elementBytes: number, count: number, offset: number, stride: number): void;
   expandRowWeights(rowWeights: number, dst: number, rows: number, rowLength: number): void;
