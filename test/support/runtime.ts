@@ -14,5 +14,10 @@ export function runtimeName(): RuntimeName {
 
 /** True when the run forces the scalar kernels (WASM_METRICS_BUILD=scalar, where there is an environment). */
 export function scalarForced(): boolean {
-  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.WASM_METRICS_BUILD === 'scalar';
+  try {
+    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.WASM_METRICS_BUILD === 'scalar';
+  } catch {
+    // Deno without --allow-env: the library cannot read the variable either.
+    return false;
+  }
 }
