@@ -5,7 +5,7 @@ import { expect as jestExpect } from 'expect';
 
 /** The one Deno API used here (Deno's own types are not installed). */
 declare const Deno: {
-  test(definition: { name: string; ignore: boolean; sanitizeOps: boolean; sanitizeResources: boolean; fn: () => Promise<void> }): void;
+  test(definition: { name: string; ignore: boolean; fn: () => Promise<void> }): void;
 };
 
 type Body = () => unknown;
@@ -59,9 +59,6 @@ function register(title: string, body: Body, ignore: boolean): void {
   Deno.test({
     name: fullTitle(scope, title),
     ignore,
-    // Kernels load once per file and fast-check keeps no timers: no resource or op leaks to check.
-    sanitizeOps: false,
-    sanitizeResources: false,
     async fn() {
       const scopes = chain(scope);
       for (const s of scopes) for (const hook of s.beforeEach) await hook();
