@@ -28,7 +28,12 @@ function bytesOf(build: KernelBuild): Uint8Array<ArrayBuffer> {
 
 function scalarForced(): boolean {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  return env?.WASM_METRICS_BUILD === 'scalar';
+  try {
+    return env?.WASM_METRICS_BUILD === 'scalar';
+  } catch {
+    // Deno's process.env throws without --allow-env; no permission means no override.
+    return false;
+  }
 }
 
 export const embeddedSource: KernelSource = {
