@@ -46,3 +46,14 @@ export { EarlyStopping, type EarlyStoppingOptions } from './integrations/early-s
 export { objective, type Objective, type ObjectiveOptions } from './integrations/objective.js';
 export type { MetricSource } from './integrations/log-keys.js';
 export type { Logs } from './integrations/log-value.js';
+export {
+  rocAucScore, averagePrecisionScore, rocCurve, precisionRecallCurve,
+  type RocAucScoreOptions, type AveragePrecisionScoreOptions, type CurveOptions, type RankingAverage,
+  type RocCurve, type PrecisionRecallCurve,
+} from './functional/ranking.js';
+export {
+  BinaryAUROC, BinaryAveragePrecision, BinaryROC, BinaryPrecisionRecallCurve,
+  type BinaryAUROCOptions, type CurveMetricOptions,
+} from './metrics/exact-binary.js';
+export { MulticlassAUROC, type MulticlassAUROCOptions, type MulticlassAverage } from './metrics/exact-multiclass.js';
+export { MultilabelAUROC, type MultilabelAUROCOptions } from './metrics/exact-multilabel.js';

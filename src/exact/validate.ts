@@ -1,7 +1,7 @@
 // Checks shared by the exact ranking functions and metrics. Each names the
 // first offending element; none changes anything, so callers validate a whole
 // batch before keeping any of it.
-import { InputError } from '../errors.js';
+import { ConfigError, InputError } from '../errors.js';
 import { formatIndex, type Tensor, type TypedArray } from '../tensor.js';
 
 export type FloatScores = Float32Array | Float64Array;
@@ -74,4 +74,13 @@ export function checkProbabilityRows(scores: FloatScores, rows: number, columns:
         `${argument} row ${r} sums to ${sum}; multiclass ROC AUC needs class probabilities (rows summing to 1).`);
     }
   }
+}
+
+/** maxFpr of partial ROC AUC: null/undefined or a number in (0, 1]. */
+export function checkMaxFpr(maxFpr: unknown): number | null {
+  if (maxFpr === undefined || maxFpr === null) return null;
+  if (typeof maxFpr !== 'number' || !(maxFpr > 0 && maxFpr <= 1)) {
+    throw new ConfigError('INVALID_CONFIG', `maxFpr must be in (0, 1]; received ${JSON.stringify(maxFpr)}.`);
+  }
+  return maxFpr;
 }

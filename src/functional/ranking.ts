@@ -9,7 +9,7 @@ import {
   type BinaryProblem, type PrecisionRecallCurve, type RocCurve,
 } from '../exact/binary-ranking.js';
 import { averageOverColumns, oneHotTable, oneVsOneRocAuc, type ColumnAverage } from '../exact/averaging.js';
-import { checkProbabilityRows, type FloatScores } from '../exact/validate.js';
+import { checkMaxFpr, checkProbabilityRows, type FloatScores } from '../exact/validate.js';
 import { checkChoice, checkOptions, classifyTarget, readSampleWeight, readScores, type Target } from './targets.js';
 
 export type { RocCurve, PrecisionRecallCurve };
@@ -45,14 +45,6 @@ export interface CurveOptions {
 }
 
 const AVERAGES: readonly RankingAverage[] = ['macro', 'weighted', 'micro', 'samples', null];
-
-function checkMaxFpr(maxFpr: unknown): number | null {
-  if (maxFpr === undefined || maxFpr === null) return null;
-  if (typeof maxFpr !== 'number' || !(maxFpr > 0 && maxFpr <= 1)) {
-    throw new ConfigError('INVALID_CONFIG', `maxFpr must be in (0, 1]; received ${JSON.stringify(maxFpr)}.`);
-  }
-  return maxFpr;
-}
 
 /** Binary problems take one score per sample. */
 function requireOneColumn(columns: number, rows: number, what: string): void {
