@@ -15,26 +15,38 @@ export interface ScoreGroups {
 /** labels[i] is 0 or 1; weights optional (non-negative, finite); samples with weight exactly 0 are dropped.
  *  Scores are finite (callers validate). Float32 scores are compared as float32. */
 export function scoreGroups(scores: Float32Array | Float64Array, labels: Uint8Array, weights?: Float64Array): ScoreGroups {
-  const order = new Uint32Array(scores.length);
-  let kept = 0;
-  for (let i = 0; i < scores.length; i++) if (!weights || weights[i] !== 0) order[kept++] = i;
-  const sorted = order.subarray(0, kept);
-  // Decreasing score; equal scores (-0 and +0 included) keep input order, so each
-  // group's weights add up in the order the samples arrived, as a stable sort gives.
-  sorted.sort((a, b) => scores[b]! - scores[a]! || a - b);
-
-  const distinct = new Float64Array(kept), positives = new Float64Array(kept), negatives = new Float64Array(kept);
+  // The distinct scores: every kept score, sorted numerically, equal neighbours (-0 beside +0 included) merged.
+  const kept = new Float64Array(scores.length);
+  let count = 0;
+  for (let i = 0; i < scores.length; i++) if (!weights || weights[i] !== 0) kept[count++] = scores[i]!;
+  const ascending = kept.subarray(0, count).sort();
+  const distinct = new Float64Array(count);
   let groups = 0;
-  for (let k = 0; k < kept; k++) {
-    const i = sorted[k]!;
-    const score = scores[i]!;
-    // -0 === +0, so both land in one group; adding +0 reports it as +0.
-    if (groups === 0 || score !== distinct[groups - 1]) distinct[groups++] = score + 0;
-    const weight = weights ? weights[i]! : 1;
-    if (labels[i] === 1) positives[groups - 1]! += weight;
-    else negatives[groups - 1]! += weight;
+  for (let k = count - 1; k >= 0; k--) {
+    // Adding +0 reports -0 as +0.
+    if (groups === 0 || ascending[k] !== distinct[groups - 1]) distinct[groups++] = ascending[k]! + 0;
   }
-  return { scores: distinct.slice(0, groups), positives: positives.slice(0, groups), negatives: negatives.slice(0, groups) };
+  // Each sample's weight goes to its score's group in input order, the order a stable sort would give.
+  const positives = new Float64Array(groups), negatives = new Float64Array(groups);
+  for (let i = 0; i < scores.length; i++) {
+    const weight = weights ? weights[i]! : 1;
+    if (weight === 0) continue;
+    const g = groupOf(distinct, groups, scores[i]!);
+    if (labels[i] === 1) positives[g]! += weight;
+    else negatives[g]! += weight;
+  }
+  return { scores: distinct.slice(0, groups), positives, negatives };
+}
+
+/** Position of `score` among the first `length` distinct scores (decreasing), by bisection. */
+function groupOf(distinct: Float64Array, length: number, score: number): number {
+  let low = 0, high = length - 1;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (distinct[middle]! > score) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 export interface RocAucSums { readonly pairs: number; readonly positiveWeight: number; readonly negativeWeight: number; }
