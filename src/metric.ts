@@ -37,6 +37,8 @@ export interface GrowableState {
   /** Checks that `other` (same class and config) can follow this state and returns the step that appends it. */
   prepareAppend(other: GrowableState): () => void;
   clear(): void;
+  /** Returns the step that undoes every change made after this call. */
+  checkpoint(): () => void;
 }
 
 /** Checks that `options` holds only known keys (JavaScript callers get no compile-time check). */
@@ -189,6 +191,21 @@ export abstract class Metric {
       this.combineState(this.stateArrays, other.stateArrays);
     }
     appendGrowable?.();
+  }
+
+  /**
+   * A restore point: the returned function puts the state back as it is now.
+   * MetricCollection uses it to keep an update all-or-nothing across metrics.
+   * Growable state rolls back by truncation, so this costs the fixed state's
+   * size, not the number of samples an exact metric holds.
+   */
+  checkpoint(): () => void {
+    const fixed = this.stateArrays && new Map([...this.stateArrays].map(([name, values]) => [name, values.slice()]));
+    const restoreGrowable = this.growable?.checkpoint();
+    return () => {
+      this.stateArrays = fixed && new Map([...fixed].map(([name, values]) => [name, values.slice()]));
+      restoreGrowable?.();
+    };
   }
 
   /** Versioned, self-describing bytes holding class, config and state. */

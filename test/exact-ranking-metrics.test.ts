@@ -4,8 +4,9 @@
 // with exact: true and its curve().
 import { describe, expect, test } from 'vitest';
 import {
-  AUC, BinaryAUROC, BinaryAveragePrecision, BinaryPrecisionRecallCurve, BinaryROC, MulticlassAUROC, MultilabelAUROC,
-  averagePrecisionScore, deserialize, get, precisionRecallCurve, rocAucScore, rocCurve, serialize, type Metric,
+  AUC, BinaryAUROC, BinaryAveragePrecision, BinaryPrecisionRecallCurve, BinaryROC, InputError, Metric, MetricCollection,
+  MulticlassAUROC, MultilabelAUROC, averagePrecisionScore, deserialize, get, precisionRecallCurve, rocAucScore, rocCurve, serialize,
+  toTensor, type ArrayInput, type Direction,
 } from '../src/index.js';
 import { expectMetricError, expectRejected, update } from './support/errors.js';
 import { mulberry32 } from './support/random.js';
@@ -198,6 +199,38 @@ describe('bad input is refused and leaves the state byte-identical', () => {
     expectRejected(multilabel, update(multilabel, [[1, 0, 1]], [[0.5, 0.2, 0.4]]), 'SHAPE_MISMATCH');
     expectRejected(multilabel, update(multilabel, [[1, 3]], [[0.5, 0.2]]), 'INVALID_INPUT');
     expectRejected(multilabel, update(multilabel, [1, 0], [0.5, 0.2]), 'SHAPE_MISMATCH');
+  });
+});
+
+/** Refuses any batch holding the score 0.99, after the metrics before it in a collection took the batch. */
+class RefusesNinetyNine extends Metric {
+  constructor() {
+    super('RefusesNinetyNine', 'refuses', {}, []);
+    this.defineState({ batches: 1 });
+  }
+
+  get direction(): Direction { return undefined; }
+
+  updateState(_yTrue: ArrayInput, yPred: ArrayInput): void {
+    if (Array.from(toTensor(yPred, 'y_pred').data).includes(0.99)) throw new InputError('INVALID_INPUT', 'no 0.99');
+    this.addToState({ batches: [1] });
+  }
+
+  result(): number { return this.state('batches')[0]!; }
+}
+
+describe('in a MetricCollection', () => {
+  test('a batch a later metric refuses leaves the exact samples byte-identical, even after widening scores and starting weights', () => {
+    const auroc = new BinaryAUROC();
+    const collection = new MetricCollection([auroc, new RefusesNinetyNine()]);
+    collection.updateState([0, 1], Float32Array.of(0.25, 0.75));
+    const before = auroc.saveState();
+    expect(auroc.bytesPerSample).toBe(5);
+    expectMetricError(() => collection.updateState([1, 0, 1], [0.1, 0.99, 0.3], [1, 2, 3]), 'INVALID_INPUT');
+    expect(sameBytes(auroc.saveState(), before)).toBe(true);
+    expect(auroc.bytesPerSample).toBe(5);
+    collection.updateState([1, 0], [0.5, 0.125]);
+    expect(auroc.result()).toBe(rocAucScore([0, 1, 1, 0], [0.25, 0.75, 0.5, 0.125]));
   });
 });
 

@@ -35,6 +35,11 @@ export class GrowableArray<T extends GrowableType> {
     this.used += count;
   }
 
+  /** Keeps the first `length` values. */
+  truncate(length: number): void {
+    this.used = Math.min(this.used, length);
+  }
+
   /** Drops every value and releases the memory. */
   clear(): void {
     this.buffer = this.make(0);

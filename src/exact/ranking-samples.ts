@@ -106,13 +106,33 @@ export class RankingSamples implements GrowableState {
     this.weightValues = undefined;
   }
 
+  /** Views of the samples (saveState copies them into its bytes at once). */
   arrays(): Array<readonly [string, StateArray]> {
     return [
       ['sample_shape', Float64Array.of(this.rowCount, this.width ?? 0)],
-      ['scores', this.scores().slice()],
-      ['labels', this.labels().slice()],
-      ['weights', this.weights()?.slice() ?? new Float64Array(0)],
+      ['scores', this.scores()],
+      ['labels', this.labels()],
+      ['weights', this.weights() ?? new Float64Array(0)],
     ];
+  }
+
+  checkpoint(): () => void {
+    const rows = this.rowCount, width = this.width, widened = this.scores64 !== undefined, weighted = this.weightValues !== undefined;
+    const scoreCount = this.scores().length, labelCount = this.labelValues.length, weightCount = this.weightValues?.length ?? 0;
+    return () => {
+      this.rowCount = rows;
+      this.width = width;
+      if (!widened && this.scores64) {
+        // Every score before the checkpoint fitted float32: narrowing them back is exact.
+        this.scores32.clear();
+        this.scores32.append(this.scores64.view().subarray(0, scoreCount));
+        this.scores64 = undefined;
+      }
+      (this.scores64 ?? this.scores32).truncate(scoreCount);
+      this.labelValues.truncate(labelCount);
+      if (!weighted) this.weightValues = undefined;
+      this.weightValues?.truncate(weightCount);
+    };
   }
 
   prepareAppend(other: GrowableState): () => void {
