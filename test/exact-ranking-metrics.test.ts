@@ -87,6 +87,9 @@ describe('multiclass and multilabel metrics equal the functions', () => {
     expect(metric.numClasses).toBe(4);
     expect(metric.result()).toBeNaN();
     expectRejected(metric, update(metric, [0], [[0.5, 0.5]]), 'SHAPE_MISMATCH');
+    metric.resetState();
+    expect(metric.numClasses).toBe(4);
+    expectRejected(metric, update(metric, [0], [[0.5, 0.5]]), 'SHAPE_MISMATCH');
   });
 
   const labels = probabilities.map((row) => row.map((value) => (value > 0.25 ? 1 : 0)));

@@ -97,9 +97,9 @@ export class RankingSamples implements GrowableState {
     this.rowCount += batch.rows;
   }
 
+  /** Drops every sample; a width learned from the data is kept (as a lazily shaped Keras metric keeps its shape). */
   clear(): void {
     this.rowCount = 0;
-    this.width = this.configuredWidth;
     this.scores32.clear();
     this.scores64 = undefined;
     this.labelValues.clear();
