@@ -92,6 +92,17 @@ describe('multiclass and multilabel metrics equal the functions', () => {
     expectRejected(metric, update(metric, [0], [[0.5, 0.5]]), 'SHAPE_MISMATCH');
   });
 
+  test('MulticlassAUROC with two classes averages both one-vs-rest AUCs (roc_auc_score refuses two score columns)', () => {
+    const twoIds = [0, 1, 1, 0, 1], twoRows = [[0.75, 0.25], [0.25, 0.75], [0.5, 0.5], [0.375, 0.625], [0.875, 0.125]];
+    const metric = new MulticlassAUROC({ numClasses: 2, average: null });
+    metric.updateState(twoIds, twoRows);
+    const column = (c: number) => twoRows.map((row) => row[c]!);
+    expect(metric.result()).toEqual([
+      rocAucScore(twoIds.map((id) => (id === 0 ? 1 : 0)), column(0)),
+      rocAucScore(twoIds, column(1)),
+    ]);
+  });
+
   const labels = probabilities.map((row) => row.map((value) => (value > 0.25 ? 1 : 0)));
   test.each(['macro', 'weighted', 'micro', 'samples', null] as const)('MultilabelAUROC average %s', (average) => {
     const metric = fedInTwo(new MultilabelAUROC({ average }), labels, probabilities, weights);
