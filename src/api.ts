@@ -55,3 +55,13 @@ export {
   meanAbsolutePercentageError, medianAbsoluteError, maxError,
   type RegressionErrorOptions, type RegressionScoreOptions, type ErrorMultioutput, type ScoreMultioutput, type OutputResult,
 } from './functional/regression.js';
+  rocAucScore, averagePrecisionScore, rocCurve, precisionRecallCurve,
+  type RocAucScoreOptions, type AveragePrecisionScoreOptions, type CurveOptions, type RankingAverage,
+  type RocCurve, type PrecisionRecallCurve,
+} from './functional/ranking.js';
+export {
+  BinaryAUROC, BinaryAveragePrecision, BinaryROC, BinaryPrecisionRecallCurve,
+  type BinaryAUROCOptions, type CurveMetricOptions,
+} from './metrics/exact-binary.js';
+export { MulticlassAUROC, type MulticlassAUROCOptions, type MulticlassAverage } from './metrics/exact-multiclass.js';
+export { MultilabelAUROC, type MultilabelAUROCOptions } from './metrics/exact-multilabel.js';
