@@ -55,6 +55,7 @@ export {
   meanAbsolutePercentageError, medianAbsoluteError, maxError,
   type RegressionErrorOptions, type RegressionScoreOptions, type ErrorMultioutput, type ScoreMultioutput, type OutputResult,
 } from './functional/regression.js';
+export {
   rocAucScore, averagePrecisionScore, rocCurve, precisionRecallCurve,
   type RocAucScoreOptions, type AveragePrecisionScoreOptions, type CurveOptions, type RankingAverage,
   type RocCurve, type PrecisionRecallCurve,
