@@ -46,3 +46,12 @@ export { EarlyStopping, type EarlyStoppingOptions } from './integrations/early-s
 export { objective, type Objective, type ObjectiveOptions } from './integrations/objective.js';
 export type { MetricSource } from './integrations/log-keys.js';
 export type { Logs } from './integrations/log-value.js';
+export {
+  accuracyScore, balancedAccuracyScore, precisionRecallFscoreSupport, precisionScore, recallScore, f1Score, fbetaScore,
+  confusionMatrix, matthewsCorrcoef, cohenKappaScore, logLoss, brierScoreLoss, topKAccuracyScore,
+  type AccuracyScoreOptions, type BalancedAccuracyScoreOptions, type PrecisionRecallOptions, type FbetaScoreOptions,
+  type PrecisionRecallFscoreSupportOptions, type PrecisionRecallFscoreSupport, type Average, type ConfusionMatrixOptions,
+  type ConfusionNormalization, type CohenKappaScoreOptions, type KappaWeighting, type LogLossOptions, type BrierScoreLossOptions,
+  type TopKAccuracyScoreOptions, type Label, type LabelLike, type ZeroDivision, type SampleWeightOptions, type ClassLabels,
+  type ClassificationWarning, type WarningCategory, type WarningHandler, type WarningOptions,
+} from './functional/classification.js';
