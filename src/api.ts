@@ -49,7 +49,7 @@ export type { Logs } from './integrations/log-value.js';
 export {
   accuracyScore, balancedAccuracyScore, precisionRecallFscoreSupport, precisionScore, recallScore, f1Score, fbetaScore,
   confusionMatrix, matthewsCorrcoef, cohenKappaScore, logLoss, brierScoreLoss, topKAccuracyScore,
-  type AccuracyScoreOptions, type BalancedAccuracyScoreOptions, type PrecisionRecallOptions, type FbetaScoreOptions,
+  type AccuracyScoreOptions, type BalancedAccuracyScoreOptions, type PrecisionRecallScoreOptions, type FbetaScoreOptions,
   type PrecisionRecallFscoreSupportOptions, type PrecisionRecallFscoreSupport, type Average, type ConfusionMatrixOptions,
   type ConfusionNormalization, type CohenKappaScoreOptions, type KappaWeighting, type LogLossOptions, type BrierScoreLossOptions,
   type TopKAccuracyScoreOptions, type Label, type LabelLike, type ZeroDivision, type SampleWeightOptions, type ClassLabels,

@@ -54,7 +54,7 @@ function expectedValue(value: Json, key?: string): unknown {
   if (value === null) return key === 'support' ? null : NaN;
   if (value === 'Infinity') return Infinity;
   if (value === '-Infinity') return -Infinity;
-  if (Array.isArray(value)) return value.map(expectedValue);
+  if (Array.isArray(value)) return value.map((item) => expectedValue(item));
   if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, expectedValue(item, name)]));
   return value;
 }

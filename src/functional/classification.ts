@@ -3,7 +3,7 @@
 export { accuracyScore, balancedAccuracyScore, type AccuracyScoreOptions, type BalancedAccuracyScoreOptions } from './accuracy.js';
 export {
   precisionRecallFscoreSupport, precisionScore, recallScore, f1Score, fbetaScore,
-  type PrecisionRecallOptions, type FbetaScoreOptions, type PrecisionRecallFscoreSupportOptions,
+  type PrecisionRecallScoreOptions, type FbetaScoreOptions, type PrecisionRecallFscoreSupportOptions,
   type PrecisionRecallFscoreSupport, type Average,
 } from './prf.js';
 export { confusionMatrix, type ConfusionMatrixOptions, type ConfusionNormalization } from './confusion-matrix.js';

@@ -15,7 +15,7 @@ import type { ClassLabels } from './label-input.js';
 
 export type { Average } from './averaging.js';
 
-export interface PrecisionRecallOptions extends SampleWeightOptions, WarningOptions {
+export interface PrecisionRecallScoreOptions extends SampleWeightOptions, WarningOptions {
   /** Labels to score and their order (average null); multilabel: column indices. Default: the sorted labels present. */
   labels?: readonly LabelLike[] | null;
   /** The class scored when average is 'binary'. Default 1. */
@@ -26,12 +26,12 @@ export interface PrecisionRecallOptions extends SampleWeightOptions, WarningOpti
   zeroDivision?: ZeroDivision;
 }
 
-export interface FbetaScoreOptions extends PrecisionRecallOptions {
+export interface FbetaScoreOptions extends PrecisionRecallScoreOptions {
   /** Weight of recall relative to precision (>= 0; Infinity gives recall). */
   beta: number;
 }
 
-export interface PrecisionRecallFscoreSupportOptions extends PrecisionRecallOptions {
+export interface PrecisionRecallFscoreSupportOptions extends PrecisionRecallScoreOptions {
   /** Default 1. */
   beta?: number;
 }
@@ -187,17 +187,17 @@ export function precisionRecallFscoreSupport(yTrue: ClassLabels, yPred: ClassLab
 }
 
 /** scikit-learn's precision_score: tp / (tp + fp). */
-export function precisionScore(yTrue: ClassLabels, yPred: ClassLabels, options: PrecisionRecallOptions = {}): number | number[] {
+export function precisionScore(yTrue: ClassLabels, yPred: ClassLabels, options: PrecisionRecallScoreOptions = {}): number | number[] {
   return compute(yTrue, yPred, { caller: 'precisionScore', takesBeta: false, options, defaultAverage: 'binary', warnFor: ['precision'] }).precision;
 }
 
 /** scikit-learn's recall_score: tp / (tp + fn). */
-export function recallScore(yTrue: ClassLabels, yPred: ClassLabels, options: PrecisionRecallOptions = {}): number | number[] {
+export function recallScore(yTrue: ClassLabels, yPred: ClassLabels, options: PrecisionRecallScoreOptions = {}): number | number[] {
   return compute(yTrue, yPred, { caller: 'recallScore', takesBeta: false, options, defaultAverage: 'binary', warnFor: ['recall'] }).recall;
 }
 
 /** scikit-learn's f1_score: 2·tp / (2·tp + fp + fn). */
-export function f1Score(yTrue: ClassLabels, yPred: ClassLabels, options: PrecisionRecallOptions = {}): number | number[] {
+export function f1Score(yTrue: ClassLabels, yPred: ClassLabels, options: PrecisionRecallScoreOptions = {}): number | number[] {
   return compute(yTrue, yPred, { caller: 'f1Score', takesBeta: false, options, defaultAverage: 'binary', warnFor: ['f-score'] }).fScore;
 }
 
