@@ -47,6 +47,16 @@ function rowLossesOf<T>(
   op: i32, probabilities: usize, targets: usize, weights: usize,
   rows: i32, width: i32, epsilon: f64, tolerance: f64, out: usize,
 ): i32 {
+  // One inlined loop per operation: each sees a constant `brier`, so its body is a single formula.
+  if (op == LOG_LOSS) return rowSums<T>(false, probabilities, targets, weights, rows, width, epsilon, tolerance, out);
+  return rowSums<T>(true, probabilities, targets, weights, rows, width, epsilon, tolerance, out);
+}
+
+// @ts-ignore: decorator
+@inline function rowSums<T>(
+  brier: bool, probabilities: usize, targets: usize, weights: usize,
+  rows: i32, width: i32, epsilon: f64, tolerance: f64, out: usize,
+): i32 {
   let total: f64 = 0, weightTotal: f64 = 0, unnormalised: f64 = 0;
   const high = 1.0 - epsilon;
   for (let r = 0; r < rows; r++) {
@@ -57,25 +67,49 @@ function rowLossesOf<T>(
       const p = valueAt<T>(row, 0);
       if (!isProbability(p)) return r;
       const q = complement<T>(p);
-      if (op == LOG_LOSS) {
-        loss = -Math.log(min(max(target == 1 ? p : q, epsilon), high));
-      } else {
+      if (brier) {
         const y = <f64>target;
         const negative = (1 - y) - q, positive = y - p;
         loss = negative * negative + positive * positive;
+      } else {
+        loss = -Math.log(min(max(target == 1 ? p : q, epsilon), high));
       }
     } else {
+      // The row's sum, the range test and (Brier) Σ (p - onehot)².
       let sum: f64 = 0, squares: f64 = 0, valid = true;
-      for (let j = 0; j < width; j++) {
+      let j = 0;
+      if (ASC_FEATURE_SIMD) {
+        if (sizeof<T>() == 8) {
+          let sums = f64x2.splat(0), squared = f64x2.splat(0), bad = i32x4.splat(0);
+          const zero = f64x2.splat(0), one = f64x2.splat(1), targets = i64x2.splat(<i64>target), two = i64x2.splat(2);
+          let index = i64x2(0, 1);
+          for (; j + 2 <= width; j += 2) {
+            const p = v128.load(row + (<usize>j << 3));
+            bad = v128.or(bad, v128.not(v128.and(f64x2.ge(p, zero), f64x2.le(p, one))));
+            sums = f64x2.add(sums, p);
+            if (brier) {
+              const difference = f64x2.sub(p, v128.and(one, i64x2.eq(index, targets)));
+              squared = f64x2.add(squared, f64x2.mul(difference, difference));
+              index = i64x2.add(index, two);
+            }
+          }
+          sum = f64x2.extract_lane(sums, 0) + f64x2.extract_lane(sums, 1);
+          squares = f64x2.extract_lane(squared, 0) + f64x2.extract_lane(squared, 1);
+          valid = !v128.any_true(bad);
+        }
+      }
+      for (; j < width; j++) {
         const p = valueAt<T>(row, j);
         valid = valid && isProbability(p);
         sum += p;
-        const difference = p - <f64>(j == target);
-        squares += difference * difference;
+        if (brier) {
+          const difference = p - <f64>(j == target);
+          squares += difference * difference;
+        }
       }
       if (!valid) return r;
       unnormalised += <f64>(Math.abs(sum - 1) > tolerance);
-      loss = op == LOG_LOSS ? -Math.log(min(max(valueAt<T>(row, target), epsilon), high)) : squares;
+      loss = brier ? squares : -Math.log(min(max(valueAt<T>(row, target), epsilon), high));
     }
     const w = weights ? load<f64>(weights + (<usize>r << 3)) : 1.0;
     total += w * loss;

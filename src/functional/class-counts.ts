@@ -2,9 +2,8 @@
 // of the labels that occur: the confusion matrix every label-based score is
 // computed from. Up to MATRIX_KERNEL_CLASSES classes the matrix comes from the
 // confusionMatrixCounts kernel; beyond, a JavaScript pass counts what is needed.
-import type { TypedArray } from '../tensor.js';
-import { feedClassPairs } from '../wasm/feed-pairs.js';
-import type { WeightLayout } from '../weights.js';
+import { classIdArray, type ClassIds } from '../wasm/feed-labels.js';
+import { countClassPairs } from '../wasm/feed-class-pairs.js';
 import type { Label } from './options.js';
 import type { LabelColumn } from './label-input.js';
 import { summarise, checkSameKind, encode, positions, sortLabels, type ColumnSummary } from './label-set.js';
@@ -18,8 +17,8 @@ export interface LabelPair {
   readonly first: ColumnSummary;
   readonly second: ColumnSummary;
   /** Class ids (indices into `classes`) of each sample. */
-  readonly firstIds: TypedArray;
-  readonly secondIds: TypedArray;
+  readonly firstIds: ClassIds;
+  readonly secondIds: ClassIds;
   readonly weights: Float64Array | undefined;
 }
 
@@ -37,22 +36,12 @@ export function labelPair(first: LabelColumn, second: LabelColumn, weights: Floa
 
 /** Row-major C×C matrix: rows are the first column's classes, columns the second's. */
 export function confusionCounts(pair: LabelPair): Float64Array {
-  const C = pair.classes.length, samples = pair.firstIds.length;
-  if (C > MATRIX_KERNEL_CLASSES) {
-    const matrix = new Float64Array(C * C);
-    for (let i = 0; i < samples; i++) matrix[pair.firstIds[i]! * C + pair.secondIds[i]!]! += pair.weights ? pair.weights[i]! : 1;
-    return matrix;
-  }
-  const weights: WeightLayout = pair.weights ? { kind: 'dense', data: pair.weights } : { kind: 'none' };
-  const { output } = feedClassPairs({
-    yTrue: { data: pair.firstIds, shape: [samples], encoding: 'ids', width: 1 },
-    yPred: { data: pair.secondIds, shape: [samples], encoding: 'ids', width: 1 },
-    samples, weights, weightShape: [samples], nonFinite: 'raise', outputSlots: C * C + 1,
-  }, (a, chunk, out) => a.kernels.confusionMatrixCounts(
-    chunk.trueValues, chunk.trueKind, chunk.trueWidth, chunk.predValues, chunk.predKind, chunk.predWidth,
-    chunk.weights, chunk.count, C, 0, 0, 0,
-    a.address('columnLabels'), a.address('columnPredictions'), a.address('scratch'), out));
-  return output.subarray(0, C * C);
+  const C = pair.classes.length;
+  if (C <= MATRIX_KERNEL_CLASSES) return countClassPairs(pair.firstIds, pair.secondIds, pair.weights, C);
+  const first = classIdArray(pair.firstIds), second = classIdArray(pair.secondIds);
+  const matrix = new Float64Array(C * C);
+  for (let i = 0; i < first.length; i++) matrix[first[i]! * C + second[i]!]! += pair.weights ? pair.weights[i]! : 1;
+  return matrix;
 }
 
 /** Per class: Σ w over samples of the class in both columns, in the first, and in the second. */
@@ -77,8 +66,9 @@ export function classTotals(pair: LabelPair): ClassTotals {
       matched[row] = matrix[row * C + row]!;
     }
   } else {
-    for (let i = 0; i < pair.firstIds.length; i++) {
-      const w = pair.weights ? pair.weights[i]! : 1, t = pair.firstIds[i]!, p = pair.secondIds[i]!;
+    const firstIds = classIdArray(pair.firstIds), secondIds = classIdArray(pair.secondIds);
+    for (let i = 0; i < firstIds.length; i++) {
+      const w = pair.weights ? pair.weights[i]! : 1, t = firstIds[i]!, p = secondIds[i]!;
       firstTotals[t]! += w;
       secondTotals[p]! += w;
       if (t === p) matched[t]! += w;

@@ -42,19 +42,20 @@ export function samplesOf(target: Target): number {
 }
 
 function stringColumn(input: readonly unknown[], argument: string): StringColumn {
-  input.forEach((value, index) => {
+  for (let index = 0; index < input.length; index++) {
+    const value = input[index];
     if (typeof value !== 'string') {
       throw new InputError('INVALID_INPUT',
         `${argument}[${index}] is ${JSON.stringify(value)} among string labels; labels must be all strings or all numbers.`);
     }
-  });
+  }
   return { kind: 'string', data: input as readonly string[], length: input.length, argument };
 }
 
 /** Reads a label column or an indicator matrix; empty inputs are rejected. */
 export function readTarget(input: unknown, argument: string): Target {
   let target: Target;
-  if (Array.isArray(input) && input.some((value) => typeof value === 'string')) {
+  if (Array.isArray(input) && (typeof input[0] === 'string' || input.some((value) => typeof value === 'string'))) {
     target = stringColumn(input, argument);
   } else {
     const tensor = toTensor(input, argument);

@@ -5,9 +5,7 @@
 // through a JavaScript Map.
 import { ConfigError, InputError } from '../errors.js';
 import { formatIndex, type TypedArray } from '../tensor.js';
-import {
-  scanLabels, mapLabels, firstNonFiniteIndex, LABEL_WINDOW, NON_FINITE_LABEL, NON_INTEGRAL_LABEL, OUTSIDE_WINDOW,
-} from '../wasm/feed-labels.js';
+import { scanLabels, firstNonFiniteIndex, LABEL_WINDOW, type ClassIds } from '../wasm/feed-labels.js';
 import type { Label } from './options.js';
 import type { LabelColumn } from './label-input.js';
 
@@ -15,9 +13,26 @@ export interface ColumnSummary {
   readonly column: LabelColumn;
   /** The distinct labels, sorted. */
   readonly labels: readonly Label[];
-  /** The smallest and largest label of a numeric column. */
+  /** The smallest and largest label of a numeric column whose labels the kernels map (NaN otherwise). */
   readonly min: number;
   readonly max: number;
+  /** Labels read through a JavaScript Map: each sample's label as an id in order of first appearance, and those labels. */
+  readonly firstSeen?: { readonly ids: Int32Array; readonly labels: readonly Label[] };
+}
+
+/** One pass with a Map: ids by first appearance, then the distinct labels sorted. */
+function mapSummary(column: LabelColumn): ColumnSummary {
+  const values = column.data as ArrayLike<Label>;
+  const seen = new Map<Label, number>();
+  const ids = new Int32Array(values.length);
+  for (let i = 0; i < ids.length; i++) {
+    const label = values[i]!;
+    let id = seen.get(label);
+    if (id === undefined) seen.set(label, (id = seen.size));
+    ids[i] = id;
+  }
+  const labels = [...seen.keys()];
+  return { column, labels: sortLabels(labels), min: NaN, max: NaN, firstSeen: { ids, labels } };
 }
 
 /** numpy's order for strings: by Unicode code point (JavaScript's < compares UTF-16 units). */
@@ -44,14 +59,15 @@ export function formatLabels(labels: readonly Label[]): string {
   return shown.join(', ') + (labels.length > 10 ? `, ... (${labels.length} labels)` : '');
 }
 
-function rejectInvalid(column: LabelColumn & { kind: 'number' }, flags: number): void {
+/** Numbers that are not int32 integers: NaN and fractions are rejected; huge integers are labels the kernels cannot map. */
+function checkNumbers(column: LabelColumn & { kind: 'number' }): void {
   const { data, argument, length } = column;
-  if (flags & NON_FINITE_LABEL) {
-    const index = firstNonFiniteIndex(data);
-    throw new InputError('NON_FINITE', `${argument}${formatIndex(index, [length])} is ${data[index]}; labels must be finite.`);
+  const nonFinite = firstNonFiniteIndex(data);
+  if (nonFinite >= 0) {
+    throw new InputError('NON_FINITE', `${argument}${formatIndex(nonFinite, [length])} is ${data[nonFinite]}; labels must be finite.`);
   }
-  if (flags & NON_INTEGRAL_LABEL) {
-    const index = Array.prototype.findIndex.call(data, (value: number) => !Number.isInteger(value));
+  const index = Array.prototype.findIndex.call(data, (value: number) => !Number.isInteger(value));
+  if (index >= 0) {
     throw new InputError('INVALID_INPUT', `${argument}${formatIndex(index, [length])} is ${data[index]}: continuous values are not ` +
       'class labels (scikit-learn rejects continuous targets); pass integer or string labels.');
   }
@@ -59,21 +75,16 @@ function rejectInvalid(column: LabelColumn & { kind: 'number' }, flags: number):
 
 function numericSummary(column: LabelColumn & { kind: 'number' }): ColumnSummary {
   let scan = scanLabels(column.data, -LABEL_WINDOW / 2);
-  rejectInvalid(column, scan.flags);
-  if (scan.flags & OUTSIDE_WINDOW) {
-    if (scan.max - scan.min < LABEL_WINDOW) {
-      scan = scanLabels(column.data, scan.min);
-    } else {
-      return { column, labels: sortLabels(column.data as unknown as Iterable<number>), min: scan.min, max: scan.max };
-    }
-  }
+  if (scan.invalid) checkNumbers(column);
+  if (!scan.invalid && scan.outside && scan.max - scan.min < LABEL_WINDOW) scan = scanLabels(column.data, scan.min);
+  // Labels spread wider than the window, or beyond int32: a JavaScript Map.
+  if (scan.invalid || scan.outside) return mapSummary(column);
   return { column, labels: scan.present, min: scan.min, max: scan.max };
 }
 
 /** The distinct labels of a column, sorted; rejects NaN and non-integer numbers. */
 export function summarise(column: LabelColumn): ColumnSummary {
-  if (column.kind === 'number') return numericSummary(column);
-  return { column, labels: sortLabels(column.data), min: NaN, max: NaN };
+  return column.kind === 'number' ? numericSummary(column) : mapSummary(column);
 }
 
 /** scikit-learn requires y_true and y_pred labels of one type. */
@@ -98,21 +109,21 @@ export function positions(classes: readonly Label[]): Map<Label, number> {
 
 /**
  * Class ids of a column's samples: `index.get(label)`, or `missing` for labels
- * it lacks. Returns the column's own data when its labels are already their
- * ids (the common 0..K-1 case), with no pass over the data.
+ * it lacks. Numeric labels are their own ids when they can be (the common
+ * 0..K-1 case), or are mapped chunk by chunk by a table in the kernels, as are
+ * the first-appearance ids of labels read through a Map.
  */
-export function encode(summary: ColumnSummary, index: ReadonlyMap<Label, number>, missing: number): TypedArray {
-  const { column } = summary;
-  if (column.kind === 'number') {
-    if (summary.labels.every((label) => index.get(label) === label)) return column.data;
-    if (summary.max - summary.min < LABEL_WINDOW) {
-      const table = new Int32Array(summary.max - summary.min + 1).fill(missing);
-      for (const label of summary.labels) table[(label as number) - summary.min] = index.get(label) ?? missing;
-      return mapLabels(column.data, summary.min, table, missing);
-    }
+export function encode(summary: ColumnSummary, index: ReadonlyMap<Label, number>, missing: number): ClassIds {
+  const { column, firstSeen } = summary;
+  if (firstSeen) {
+    const table = Int32Array.from(firstSeen.labels, (label) => index.get(label) ?? missing);
+    if (table.length <= LABEL_WINDOW) return { kind: 'table', data: firstSeen.ids, offset: 0, table, missing };
+    return { kind: 'direct', data: firstSeen.ids.map((id) => table[id]!) };
   }
-  const ids = new Int32Array(column.length);
-  const data = column.data as ArrayLike<Label>;
-  for (let i = 0; i < ids.length; i++) ids[i] = index.get(data[i]!) ?? missing;
-  return ids;
+  // Without firstSeen, the column holds numbers the kernels scanned.
+  const data = column.data as TypedArray;
+  if (summary.labels.every((label) => index.get(label) === label)) return { kind: 'direct', data };
+  const table = new Int32Array(summary.max - summary.min + 1).fill(missing);
+  for (const label of summary.labels) table[(label as number) - summary.min] = index.get(label) ?? missing;
+  return { kind: 'table', data, offset: summary.min, table, missing };
 }

@@ -9,6 +9,7 @@ import { summarise, encode, positions, formatLabels, type ColumnSummary } from '
 import { readScores, rowsOf, notProbability, binarizerClasses, checkClassCount, weightedMean, type ScoreMatrix } from './score-rows.js';
 import { probabilityRowLosses, LOG_LOSS, BRIER, type RowLossSums } from '../wasm/feed-probability-rows.js';
 import type { ArrayInput, TypedArray } from '../tensor.js';
+import type { ClassIds } from '../wasm/feed-labels.js';
 
 export interface LogLossOptions extends SampleWeightOptions, WarningOptions {
   /** true (default): the weighted mean loss; false: the weighted sum. */
@@ -36,7 +37,7 @@ function epsilonOf(values: TypedArray): number {
 
 interface ProbabilityTask {
   readonly scores: ScoreMatrix;
-  readonly targets: TypedArray;
+  readonly targets: ClassIds;
   readonly weights: Float64Array | undefined;
 }
 

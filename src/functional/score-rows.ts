@@ -5,6 +5,7 @@
 import { ConfigError, InputError } from '../errors.js';
 import { toTensor, formatShape, formatIndex, type TypedArray } from '../tensor.js';
 import type { ScoreRows } from '../wasm/feed-probability-rows.js';
+import type { ClassIds } from '../wasm/feed-labels.js';
 import { warn, type WarningOptions } from './warnings.js';
 import type { Label } from './options.js';
 import type { ColumnSummary } from './label-set.js';
@@ -27,7 +28,7 @@ export function readScores(input: unknown, argument: string): ScoreMatrix {
   throw new InputError('INVALID_INPUT', `${argument} of shape ${formatShape(shape)} must be (n,) or (n, classes).`);
 }
 
-export function rowsOf(scores: ScoreMatrix, targets: TypedArray, weights: Float64Array | undefined): ScoreRows {
+export function rowsOf(scores: ScoreMatrix, targets: ClassIds, weights: Float64Array | undefined): ScoreRows {
   return { values: scores.values, rows: scores.rows, width: scores.width, targets, weights };
 }
 

@@ -10,17 +10,21 @@ import type { TypedArray } from '../tensor.js';
 /** Labels per presence window and mapping table (one byte, then one int32 each, in the scratch region). */
 export const LABEL_WINDOW = CHUNK_ELEMENTS;
 
-export const NON_FINITE_LABEL = 1;
-export const NON_INTEGRAL_LABEL = 2;
-export const OUTSIDE_WINDOW = 4;
-
 export interface LabelScan {
+  /** A label is not an integer in [-2^31, 2^31): NaN, ±Infinity, a fraction or a huge number (nothing else is set). */
+  readonly invalid: boolean;
   readonly min: number;
   readonly max: number;
-  /** NON_FINITE_LABEL | NON_INTEGRAL_LABEL | OUTSIDE_WINDOW. */
-  readonly flags: number;
-  /** The label values inside the window that occur, ascending (complete unless OUTSIDE_WINDOW). */
+  /** A label lies outside the window, so `present` is incomplete. */
+  readonly outside: boolean;
+  /** The labels inside the window that occur, ascending. */
   readonly present: number[];
+}
+
+/** Integer arrays whose every value int32 holds exactly. */
+function holdsInt32(data: TypedArray): boolean {
+  return data instanceof Int32Array || data instanceof Int16Array || data instanceof Uint16Array ||
+    data instanceof Int8Array || data instanceof Uint8Array || data instanceof Uint8ClampedArray;
 }
 
 function readyArena(): Arena {
@@ -29,51 +33,94 @@ function readyArena(): Arena {
   return a;
 }
 
-/** Calls `visit` with each chunk of `data` staged as f64 in the 'labels' region. */
-function forEachF64Chunk(a: Arena, data: TypedArray, visit: (address: number, first: number, count: number) => void): void {
-  const address = a.address('labels');
+/**
+ * Calls `visit` with each chunk of `data` as i32 labels in the 'predictions'
+ * region: integer arrays are copied, others converted by floatLabelIds (via
+ * f64 in the 'labels' region). Stops and returns true at the first chunk
+ * holding a label that is not an int32 integer.
+ */
+function forEachIdChunk(a: Arena, data: TypedArray, visit: (ids: number, first: number, count: number) => void): boolean {
+  const ids = a.address('predictions'), staging = a.address('labels');
+  const int32 = new Int32Array(a.f64.buffer);
+  const direct = holdsInt32(data);
   for (let first = 0; first < data.length; first += CHUNK_ELEMENTS) {
     const count = Math.min(CHUNK_ELEMENTS, data.length - first);
-    a.f64.set(data.subarray(first, first + count), address >>> 3);
-    visit(address, first, count);
+    const part = data.subarray(first, first + count);
+    if (direct) {
+      int32.set(part, ids >>> 2);
+    } else {
+      a.f64.set(part, staging >>> 3);
+      if (a.kernels.floatLabelIds(staging, count, ids)) return true;
+    }
+    visit(ids, first, count);
   }
+  return false;
 }
 
-/** Scans labels for their range and validity, marking the values in [offset, offset + LABEL_WINDOW) that occur. */
+/** Checks labels and finds their range, marking the labels in [offset, offset + LABEL_WINDOW) that occur. */
 export function scanLabels(data: TypedArray, offset: number): LabelScan {
   const a = readyArena();
   const presence = a.address('scratch');
-  a.u8.fill(0, presence, presence + LABEL_WINDOW);
+  a.u8.fill(0, presence, presence + LABEL_WINDOW + 1);
   const out = a.output;
-  a.f64[out >>> 3] = Infinity;
-  a.f64[(out >>> 3) + 1] = -Infinity;
-  let flags = 0;
-  forEachF64Chunk(a, data, (address, _first, count) => {
-    flags |= a.kernels.scanLabels(address, count, offset, LABEL_WINDOW, presence, out);
+  const int32 = new Int32Array(a.f64.buffer);
+  int32[out >>> 2] = 2 ** 31 - 1;
+  int32[(out >>> 2) + 1] = -(2 ** 31);
+  let outside = 0;
+  const invalid = forEachIdChunk(a, data, (ids, _first, count) => {
+    outside |= a.kernels.scanLabelIds(ids, count, offset, LABEL_WINDOW, presence, out);
   });
   const present: number[] = [];
-  const marks = a.u8.subarray(presence, presence + LABEL_WINDOW);
-  for (let cell = 0; cell < LABEL_WINDOW; cell++) if (marks[cell]) present.push(cell + offset);
-  return { min: a.f64[out >>> 3]!, max: a.f64[(out >>> 3) + 1]!, flags, present };
+  if (!invalid) {
+    const marks = a.u8.subarray(presence, presence + LABEL_WINDOW);
+    for (let cell = 0; cell < LABEL_WINDOW; cell++) if (marks[cell]) present.push(cell + offset);
+  }
+  return { invalid, min: int32[out >>> 2]!, max: int32[(out >>> 2) + 1]!, outside: outside !== 0, present };
 }
 
 /**
- * Class ids of `data`: table[v - offset] for labels in [offset, offset +
- * table.length), `missing` for the others. The labels must have been scanned
- * (integral, finite); the table has at most LABEL_WINDOW entries.
+ * Class ids of samples, as kernels read them: labels that are already their
+ * ids (any integer dtype, or integral floats below 2^31), or int32 labels that
+ * a table maps (table[label - offset]; `missing` outside the table), mapped
+ * chunk by chunk without a JavaScript pass or an id array.
  */
-export function mapLabels(data: TypedArray, offset: number, table: Int32Array, missing: number): Int32Array {
+export type ClassIds =
+  | { readonly kind: 'direct'; readonly data: TypedArray }
+  | { readonly kind: 'table'; readonly data: TypedArray; readonly offset: number; readonly table: Int32Array; readonly missing: number };
+
+/**
+ * Writes the i32 class ids of samples [first, first + count) at `dst`. Float
+ * labels pass through f64 at `staging`; a table must have been copied to
+ * `tableAddress` (copyTable).
+ */
+export function stageClassIds(a: Arena, ids: ClassIds, first: number, count: number, dst: number, staging: number, tableAddress: number): void {
+  const part = ids.data.subarray(first, first + count);
+  if (holdsInt32(ids.data)) {
+    new Int32Array(a.f64.buffer, dst, count).set(part);
+  } else {
+    a.f64.set(part, staging >>> 3);
+    a.kernels.floatLabelIds(staging, count, dst);
+  }
+  if (ids.kind === 'table') a.kernels.mapLabelIds(dst, count, ids.offset, ids.table.length, tableAddress, ids.missing, dst);
+}
+
+/** Copies a table (at most LABEL_WINDOW entries) into wasm memory. */
+export function copyTable(a: Arena, ids: ClassIds, tableAddress: number): void {
+  if (ids.kind === 'table') new Int32Array(a.f64.buffer, tableAddress, ids.table.length).set(ids.table);
+}
+
+/** The class ids as a JavaScript array (for the rare paths that count in JavaScript). */
+export function classIdArray(ids: ClassIds): Int32Array {
   const a = readyArena();
-  const tableAddress = a.address('scratch');
-  const ids = new Int32Array(data.length);
-  const idAddress = a.address('predictions');
-  const int32 = new Int32Array(a.f64.buffer);
-  int32.set(table, tableAddress >>> 2);
-  forEachF64Chunk(a, data, (address, first, count) => {
-    a.kernels.mapLabels(address, count, offset, table.length, tableAddress, missing, idAddress);
-    ids.set(int32.subarray(idAddress >>> 2, (idAddress >>> 2) + count), first);
-  });
-  return ids;
+  const result = new Int32Array(ids.data.length);
+  const dst = a.address('predictions'), staging = a.address('labels'), tableAddress = a.address('scratch');
+  copyTable(a, ids, tableAddress);
+  for (let first = 0; first < result.length; first += CHUNK_ELEMENTS) {
+    const count = Math.min(CHUNK_ELEMENTS, result.length - first);
+    stageClassIds(a, ids, first, count, dst, staging, tableAddress);
+    result.set(new Int32Array(a.f64.buffer, dst, count), first);
+  }
+  return result;
 }
 
 /** Index of the first NaN or ±Infinity in `data`, or -1. */

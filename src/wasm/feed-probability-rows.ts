@@ -5,6 +5,7 @@
 import { arena } from './runtime.js';
 import { CHUNK_ELEMENTS, type Arena } from './arena.js';
 import type { TypedArray } from '../tensor.js';
+import { stageClassIds, copyTable, type ClassIds } from './feed-labels.js';
 
 export const LOG_LOSS = 0;
 export const BRIER = 1;
@@ -14,8 +15,8 @@ export interface ScoreRows {
   readonly values: TypedArray;
   readonly rows: number;
   readonly width: number;
-  /** Target class id per row (any integer dtype, or integral floats). */
-  readonly targets: TypedArray;
+  /** Target class id per row. */
+  readonly targets: ClassIds;
   readonly weights: Float64Array | undefined;
 }
 
@@ -40,13 +41,14 @@ function forEachRowChunk(a: Arena, feed: ScoreRows, visit: (chunk: RowChunk) => 
   const chunkRows = Math.max(1, Math.floor(a.capacity / Math.max(feed.width, 1)));
   const isF64 = !(feed.values instanceof Float32Array);
   const V = a.address('predictions'), T = a.address('labels'), W = a.address('weights');
-  const int32 = new Int32Array(a.f64.buffer);
+  const staging = a.address('columnLabels'), table = a.address('columnWeights');
+  copyTable(a, feed.targets, table);
   for (let first = 0; first < feed.rows; first += chunkRows) {
     const count = Math.min(chunkRows, feed.rows - first);
     const values = feed.values.subarray(first * feed.width, (first + count) * feed.width);
     if (isF64) a.f64.set(values, V >>> 3);
     else a.f32.set(values, V >>> 2);
-    int32.set(feed.targets.subarray(first, first + count), T >>> 2);
+    stageClassIds(a, feed.targets, first, count, T, staging, table);
     if (feed.weights) a.f64.set(feed.weights.subarray(first, first + count), W >>> 3);
     if (!visit({ values: V, isF64, targets: T, weights: feed.weights ? W : 0, first, count })) return;
   }
