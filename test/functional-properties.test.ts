@@ -169,6 +169,33 @@ describe('properties', () => {
     }), RUNS);
   });
 
+  test('the scalar build gives the SIMD build\'s probability, top-k and multilabel results', () => {
+    const rowsData = fc.record({ n: fc.integer({ min: 1, max: 200 }), width: fc.integer({ min: 3, max: 9 }), seed: fc.integer() });
+    fc.assert(fc.property(rowsData, ({ n, width, seed }) => {
+      const random = mulberry32(seed);
+      const rows = probabilityRows(random, n, width);
+      const targets = randomIds(random, n, width);
+      const weights = weightsOf(random, n).map((w) => w + 0.5);
+      const labels = Array.from({ length: width }, (_, c) => c);
+      const multilabel = rows.map((row) => row.map((p) => (p > 1 / width ? 1 : 0)));
+      const truth = rows.map((row) => row.map((p) => (p > 0.8 / width ? 1 : 0)));
+      const compute = (): unknown[] => [
+        logLoss(targets, flat(rows), { labels, sampleWeight: weights }),
+        logLoss(targets, { data: Float32Array.from(rows.flat()), shape: [n, width] }, { labels }),
+        brierScoreLoss(targets, flat(rows), { labels, sampleWeight: weights }),
+        topKAccuracyScore(targets, flat(rows), { k: 2, labels, sampleWeight: weights }),
+        precisionRecallFscoreSupport(truth, multilabel, { average: 'samples', zeroDivision: 1 }),
+        accuracyScore(truth, multilabel, { sampleWeight: weights }),
+      ];
+      const simd = compute();
+      useKernelBuild('scalar');
+      const scalar = compute();
+      useKernelBuild('simd');
+      // Row sums are added pairwise in SIMD lanes, so the builds may differ in the last bits.
+      expectClose(scalar, simd, 1e-14);
+    }), RUNS);
+  });
+
   test('number[], Int32Array, Float32Array and (n, 1) columns give the same results', () => {
     fc.assert(fc.property(labelData, ({ yTrue, yPred, weights }) => {
       const expected = allScores(yTrue, yPred, weights);
