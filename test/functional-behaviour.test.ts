@@ -8,7 +8,6 @@ import {
   type ClassificationWarning,
 } from '../src/index.js';
 import { expectMetricError } from './support/errors.js';
-import { expectClose } from './support/close.js';
 
 function collecting(): { warnings: ClassificationWarning[]; onWarning: (warning: ClassificationWarning) => void } {
   const warnings: ClassificationWarning[] = [];
