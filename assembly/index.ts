@@ -10,3 +10,5 @@ export { elementLossSums, rowLosses, weightedValueSums, zeroWeightsWhere, hingeS
 export { classTargetHits, sortedIdHits, firstInvalidClassId } from "./classes";
 export { elementEqualitySums } from "./equality";
 export { fbetaClassCounts, confusionMatrixCounts } from "./multiclass";
+export { floatLabelIds, scanLabelIds, mapLabelIds, indicatorCounts } from "./labels";
+export { probabilityRowLosses, topKHits } from "./probabilities";

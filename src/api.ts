@@ -66,3 +66,12 @@ export {
 } from './metrics/exact-binary.js';
 export { MulticlassAUROC, type MulticlassAUROCOptions, type MulticlassAverage } from './metrics/exact-multiclass.js';
 export { MultilabelAUROC, type MultilabelAUROCOptions } from './metrics/exact-multilabel.js';
+export {
+  accuracyScore, balancedAccuracyScore, precisionRecallFscoreSupport, precisionScore, recallScore, f1Score, fbetaScore,
+  confusionMatrix, matthewsCorrcoef, cohenKappaScore, logLoss, brierScoreLoss, topKAccuracyScore,
+  type AccuracyScoreOptions, type BalancedAccuracyScoreOptions, type PrecisionRecallScoreOptions, type FbetaScoreOptions,
+  type PrecisionRecallFscoreSupportOptions, type PrecisionRecallFscoreSupport, type Average, type ConfusionMatrixOptions,
+  type ConfusionNormalization, type CohenKappaScoreOptions, type KappaWeighting, type LogLossOptions, type BrierScoreLossOptions,
+  type TopKAccuracyScoreOptions, type Label, type LabelLike, type ZeroDivision, type SampleWeightOptions, type ClassLabels,
+  type ClassificationWarning, type WarningCategory, type WarningHandler, type WarningOptions,
+} from './functional/classification.js';

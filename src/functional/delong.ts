@@ -10,7 +10,7 @@ import { structuralComponents, delongVariance, type StructuralComponents } from 
 import { GroupLookup } from './group-lookup.js';
 import { sampleWeightVector, requireNonNegative } from './inputs.js';
 import { normalUpperQuantile, normalUpperTail } from './normal.js';
-import { checkFunctionOptions, confidenceLevelOf } from './options.js';
+import { checkOptions, confidenceLevelOf } from './options.js';
 
 export interface RocAucConfidenceIntervalOptions {
   /** Two-sided coverage of [lower, upper]; 0.95 by default. */
@@ -74,7 +74,7 @@ function weightsOf(options: RocAucConfidenceIntervalOptions, samples: number): F
 export function rocAucConfidenceInterval(
   yTrue: ArrayInput, yScore: ArrayInput, options: RocAucConfidenceIntervalOptions = {},
 ): RocAucConfidenceInterval {
-  checkFunctionOptions('rocAucConfidenceInterval', options, OPTION_KEYS);
+  checkOptions('rocAucConfidenceInterval', options, OPTION_KEYS);
   const confidenceLevel = confidenceLevelOf(options.confidenceLevel);
   const labels = binaryLabels(yTrue);
   const scores = binaryScores(yScore, 'y_score', labels.length);
@@ -103,7 +103,7 @@ export function rocAucConfidenceInterval(
 export function rocAucDifferenceTest(
   yTrue: ArrayInput, scoreA: ArrayInput, scoreB: ArrayInput, options: RocAucDifferenceTestOptions = {},
 ): RocAucDifferenceTest {
-  checkFunctionOptions('rocAucDifferenceTest', options, OPTION_KEYS);
+  checkOptions('rocAucDifferenceTest', options, OPTION_KEYS);
   const confidenceLevel = confidenceLevelOf(options.confidenceLevel);
   const labels = binaryLabels(yTrue);
   const scoresA = binaryScores(scoreA, 'score_a', labels.length);

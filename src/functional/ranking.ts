@@ -10,7 +10,8 @@ import {
 } from '../exact/binary-ranking.js';
 import { averageOverColumns, oneHotTable, oneVsOneRocAuc, type ColumnAverage } from '../exact/averaging.js';
 import { checkMaxFpr, checkProbabilityRows, type FloatScores } from '../exact/validate.js';
-import { checkChoice, checkOptions, classifyTarget, readSampleWeight, readScores, type Target } from './targets.js';
+import { checkOptions } from './options.js';
+import { checkChoice, classifyTarget, readSampleWeight, readScores, type Target } from './targets.js';
 
 export type { RocCurve, PrecisionRecallCurve };
 export type RankingAverage = ColumnAverage;

@@ -12,7 +12,7 @@ import { requireNonNegative } from './inputs.js';
 import {
   combineOutputs, resolveMultioutput, type ErrorMultioutput, type OutputResult, type ScoreMultioutput,
 } from './multioutput.js';
-import { checkFunctionOptions } from './options.js';
+import { checkOptions } from './options.js';
 import { regressionPair, nonFiniteInputError } from './regression-input.js';
 import { errorSums, r2Sums, varianceSums } from './regression-sums.js';
 import { median, weightedMedian } from './weighted-median.js';
@@ -59,7 +59,7 @@ function scoresOf(numerator: Float64Array, denominator: Float64Array, forceFinit
 export function r2Score<M extends ScoreMultioutput = 'uniform_average'>(
   yTrue: ArrayInput, yPred: ArrayInput, options: RegressionScoreOptions<M> = {},
 ): OutputResult<M> {
-  checkFunctionOptions('r2Score', options, SCORE_OPTIONS);
+  checkOptions('r2Score', options, SCORE_OPTIONS);
   const pair = regressionPair(yTrue, yPred, options.sampleWeight);
   const multioutput = resolveMultioutput(options.multioutput, pair.outputs, true);
   const forceFinite = forceFiniteOf(options.forceFinite);
@@ -76,7 +76,7 @@ export function r2Score<M extends ScoreMultioutput = 'uniform_average'>(
 export function explainedVarianceScore<M extends ScoreMultioutput = 'uniform_average'>(
   yTrue: ArrayInput, yPred: ArrayInput, options: RegressionScoreOptions<M> = {},
 ): OutputResult<M> {
-  checkFunctionOptions('explainedVarianceScore', options, SCORE_OPTIONS);
+  checkOptions('explainedVarianceScore', options, SCORE_OPTIONS);
   const pair = regressionPair(yTrue, yPred, options.sampleWeight);
   const multioutput = resolveMultioutput(options.multioutput, pair.outputs, true);
   const forceFinite = forceFiniteOf(options.forceFinite);
@@ -88,7 +88,7 @@ function errorFunction(name: string, perOutput: (pair: ReturnType<typeof regress
   return <M extends ErrorMultioutput = 'uniform_average'>(
     yTrue: ArrayInput, yPred: ArrayInput, options: RegressionErrorOptions<M> = {},
   ): OutputResult<M> => {
-    checkFunctionOptions(name, options, ERROR_OPTIONS);
+    checkOptions(name, options, ERROR_OPTIONS);
     const pair = regressionPair(yTrue, yPred, options.sampleWeight);
     const multioutput = resolveMultioutput(options.multioutput, pair.outputs, false);
     return combineOutputs(perOutput(pair), multioutput) as OutputResult<M>;

@@ -3,7 +3,6 @@
 // (more), or a multilabel 0/1 indicator matrix. Plus the other argument checks
 // the ranking functions share.
 import { ConfigError, InputError } from '../errors.js';
-import { didYouMean } from '../suggest.js';
 import { formatIndex, formatShape, toSampleWeight, toTensor, type Tensor, type TypedArray } from '../tensor.js';
 import { checkWeights, finiteScores, indicatorLabels, type FloatScores } from '../exact/validate.js';
 
@@ -65,18 +64,6 @@ export function readSampleWeight(input: unknown, rows: number): Float64Array | u
     throw new InputError('WEIGHT_SHAPE', `sample_weight has shape ${formatShape(tensor.shape)}; it needs one weight per sample (${rows},).`);
   }
   return checkWeights(column.data, column.shape);
-}
-
-/** Option objects of the ranking functions: unknown keys are refused with the closest known one. */
-export function checkOptions(functionName: string, options: unknown, known: readonly string[]): void {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new ConfigError('INVALID_CONFIG', `${functionName} options must be an object; received ${JSON.stringify(options)}.`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      throw new ConfigError('UNKNOWN_CONFIG_KEY', `${functionName} has no option '${key}'.${didYouMean(key, known)}`, { key, known });
-    }
-  }
 }
 
 /** An option that must be one of a few values. */
