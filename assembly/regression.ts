@@ -171,3 +171,74 @@ function errorSumsOf<T, W>(targets: usize, predictions: usize, weights: usize, n
   addAt(out, 1, see);
   addAt(out, 2, sae);
 }
+
+/**
+ * Accumulates into out (f64): [Σw, Σw·d, Σw·d², Σw·r, Σw·r²] with d = y - targetShift and
+ * r = (y - p) - errorShift: both variances explained_variance_score needs, centred by the caller
+ * (a second pass with the means as shifts leaves only rounding-sized first moments).
+ * Same input types as r2Sums.
+ */
+export function varianceSums(targets: usize, predictions: usize, isF64: bool, weights: usize, n: i32,
+  targetShift: f64, errorShift: f64, out: usize): void {
+  if (isF64) {
+    if (weights) varianceSumsOf<f64, f64>(targets, predictions, weights, n, targetShift, errorShift, out);
+    else varianceSumsOf<f64, i32>(targets, predictions, 0, n, targetShift, errorShift, out);
+  } else {
+    if (weights) varianceSumsOf<f32, f64>(targets, predictions, weights, n, targetShift, errorShift, out);
+    else varianceSumsOf<f32, i32>(targets, predictions, 0, n, targetShift, errorShift, out);
+  }
+}
+
+function varianceSumsOf<T, W>(targets: usize, predictions: usize, weights: usize, n: i32,
+  targetShift: f64, errorShift: f64, out: usize): void {
+  let sw: f64 = 0, sd: f64 = 0, sdd: f64 = 0, sr: f64 = 0, srr: f64 = 0;
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const a = f64x2.splat(targetShift), b = f64x2.splat(errorShift);
+    // Two independent accumulator sets (elements i, i+1 and i+2, i+3) for instruction-level parallelism.
+    let wA = f64x2.splat(0), dA = f64x2.splat(0), ddA = f64x2.splat(0), rA = f64x2.splat(0), rrA = f64x2.splat(0);
+    let wB = f64x2.splat(0), dB = f64x2.splat(0), ddB = f64x2.splat(0), rB = f64x2.splat(0), rrB = f64x2.splat(0);
+    for (; i + 4 <= n; i += 4) {
+      const yA = loadPair<T>(targets, i), yB = loadPair<T>(targets, i + 2);
+      const dValA = f64x2.sub(yA, a), dValB = f64x2.sub(yB, a);
+      const rValA = f64x2.sub(f64x2.sub(yA, loadPair<T>(predictions, i)), b);
+      const rValB = f64x2.sub(f64x2.sub(yB, loadPair<T>(predictions, i + 2)), b);
+      if (isFloat<W>()) {
+        const weightA = v128.load(weights + (<usize>i << 3)), weightB = v128.load(weights + (<usize>i << 3), 16);
+        const wdA = f64x2.mul(weightA, dValA), wdB = f64x2.mul(weightB, dValB);
+        const wrA = f64x2.mul(weightA, rValA), wrB = f64x2.mul(weightB, rValB);
+        wA = f64x2.add(wA, weightA); wB = f64x2.add(wB, weightB);
+        dA = f64x2.add(dA, wdA); dB = f64x2.add(dB, wdB);
+        ddA = f64x2.add(ddA, f64x2.mul(wdA, dValA)); ddB = f64x2.add(ddB, f64x2.mul(wdB, dValB));
+        rA = f64x2.add(rA, wrA); rB = f64x2.add(rB, wrB);
+        rrA = f64x2.add(rrA, f64x2.mul(wrA, rValA)); rrB = f64x2.add(rrB, f64x2.mul(wrB, rValB));
+      } else {
+        dA = f64x2.add(dA, dValA); dB = f64x2.add(dB, dValB);
+        ddA = f64x2.add(ddA, f64x2.mul(dValA, dValA)); ddB = f64x2.add(ddB, f64x2.mul(dValB, dValB));
+        rA = f64x2.add(rA, rValA); rB = f64x2.add(rB, rValB);
+        rrA = f64x2.add(rrA, f64x2.mul(rValA, rValA)); rrB = f64x2.add(rrB, f64x2.mul(rValB, rValB));
+      }
+    }
+    sw = isFloat<W>() ? lanes(f64x2.add(wA, wB)) : <f64>i;
+    sd = lanes(f64x2.add(dA, dB));
+    sdd = lanes(f64x2.add(ddA, ddB));
+    sr = lanes(f64x2.add(rA, rB));
+    srr = lanes(f64x2.add(rrA, rrB));
+  }
+  for (; i < n; i++) {
+    const y = loadOne<T>(targets, i);
+    const d = y - targetShift;
+    const r = (y - loadOne<T>(predictions, i)) - errorShift;
+    const w = weightAt<W>(weights, i);
+    sw += w;
+    sd += w * d;
+    sdd += w * d * d;
+    sr += w * r;
+    srr += w * r * r;
+  }
+  addAt(out, 0, sw);
+  addAt(out, 1, sd);
+  addAt(out, 2, sdd);
+  addAt(out, 3, sr);
+  addAt(out, 4, srr);
+}

@@ -98,11 +98,11 @@ export class MetricCollection {
     const weights = toSampleWeight(sampleWeight);
     const resolved = this.entries.map((entry) =>
       entry.metric ?? deserialize({ class_name: resolveByShape(entry.variants!, labels, predictions), config: { name: entry.name } }));
-    const saved = resolved.map((metric) => metric.saveState());
+    const restorePoints = resolved.map((metric) => metric.checkpoint());
     try {
       for (const metric of resolved) metric.updateState(labels, predictions, weights);
     } catch (error) {
-      resolved.forEach((metric, i) => metric.loadState(saved[i]!));
+      restorePoints.forEach((restore) => restore());
       throw error;
     }
     this.entries.forEach((entry, i) => { entry.metric = resolved[i]; });

@@ -3,7 +3,7 @@
 import { ConfigError, StateError } from './errors.js';
 import type { ArrayInput } from './tensor.js';
 import { didYouMean } from './suggest.js';
-import { encodeState, decodeState, type SavedState } from './state-codec.js';
+import { encodeState, decodeState, type SavedState, type StateArray } from './state-codec.js';
 
 /** Which way is better, for early stopping and model selection. Undefined for plain counts and sums. */
 export type Direction = 'up' | 'down' | undefined;
@@ -21,6 +21,25 @@ export interface BaseOptions {
 }
 
 export type StateArrays = Map<string, Float64Array>;
+
+/**
+ * State whose size grows with the data: exact metrics keep every sample. It
+ * combines by concatenation and saves as typed arrays beside the fixed state.
+ * The prepare steps check everything first and return the change to make, so
+ * a refused merge or load leaves the metric as it was.
+ */
+export interface GrowableState {
+  /** Names of its saved arrays (none is a fixed state array's name). */
+  readonly arrayNames: readonly string[];
+  arrays(): Array<readonly [string, StateArray]>;
+  /** Checks saved arrays (throws StateError) and returns the step that adopts them. */
+  prepareLoad(arrays: ReadonlyMap<string, StateArray>): () => void;
+  /** Checks that `other` (same class and config) can follow this state and returns the step that appends it. */
+  prepareAppend(other: GrowableState): () => void;
+  clear(): void;
+  /** Returns the step that undoes every change made after this call. */
+  checkpoint(): () => void;
+}
 
 /** Checks that `options` holds only known keys (JavaScript callers get no compile-time check). */
 export function checkOptionKeys(className: string, options: object, known: readonly string[]): void {
@@ -42,6 +61,7 @@ export abstract class Metric {
   readonly dtype: string;
   protected readonly nonFinite: 'raise' | 'propagate';
   private stateArrays: StateArrays | undefined;
+  private growable: GrowableState | undefined;
 
   protected constructor(className: string, defaultName: string, options: BaseOptions, optionKeys: readonly string[]) {
     checkOptionKeys(className, options, optionKeys);
@@ -76,11 +96,17 @@ export abstract class Metric {
   /** Zeroes every state array (a lazily shaped metric keeps its shape, as in Keras). */
   resetState(): void {
     this.stateArrays?.forEach((values) => values.fill(0));
+    this.growable?.clear();
   }
 
   /** Declares the state arrays (name → length), all zero. */
   protected defineState(lengths: Record<string, number>): void {
     this.stateArrays = new Map(Object.entries(lengths).map(([name, length]) => [name, new Float64Array(length)]));
+  }
+
+  /** Declares state that grows with the data (exact metrics); merged by concatenation. */
+  protected defineGrowableState(state: GrowableState): void {
+    this.growable = state;
   }
 
   protected get isBuilt(): boolean {
@@ -143,7 +169,7 @@ export abstract class Metric {
     }
     const ownLayout = this.layout();
     const sameLayout = ownLayout.length === layout.length && ownLayout.every(([name, length], i) => layout[i]![0] === name && layout[i]![1] === length);
-    if (layout.length === 0 && !this.buildsLazily) {
+    if (layout.length === 0 && ownLayout.length > 0 && !this.buildsLazily) {
       throw new StateError('STATE_MISMATCH', `A ${this.className} state always holds arrays; the given state holds none.`);
     }
     if (this.isBuilt && layout.length > 0 && !sameLayout) {
@@ -158,12 +184,28 @@ export abstract class Metric {
   mergeState(other: Metric): void {
     if (!(other instanceof Metric)) throw new StateError('STATE_MISMATCH', 'mergeState expects a Metric.');
     this.checkCompatible(other.className, other.stateConfig(), other.layout(), 'merge');
-    if (!other.stateArrays) return;
-    if (!this.stateArrays) {
+    const appendGrowable = this.growable?.prepareAppend(other.growable!);
+    if (other.stateArrays && !this.stateArrays) {
       this.stateArrays = new Map([...other.stateArrays].map(([name, values]) => [name, values.slice()]));
-      return;
+    } else if (other.stateArrays && this.stateArrays) {
+      this.combineState(this.stateArrays, other.stateArrays);
     }
-    this.combineState(this.stateArrays, other.stateArrays);
+    appendGrowable?.();
+  }
+
+  /**
+   * A restore point: the returned function puts the state back as it is now.
+   * MetricCollection uses it to keep an update all-or-nothing across metrics.
+   * Growable state rolls back by truncation, so this costs the fixed state's
+   * size, not the number of samples an exact metric holds.
+   */
+  checkpoint(): () => void {
+    const fixed = this.stateArrays && new Map([...this.stateArrays].map(([name, values]) => [name, values.slice()]));
+    const restoreGrowable = this.growable?.checkpoint();
+    return () => {
+      this.stateArrays = fixed && new Map([...fixed].map(([name, values]) => [name, values.slice()]));
+      restoreGrowable?.();
+    };
   }
 
   /** Versioned, self-describing bytes holding class, config and state. */
@@ -171,7 +213,7 @@ export abstract class Metric {
     const saved: SavedState = {
       className: this.className,
       config: this.getConfig(),
-      arrays: [...(this.stateArrays ?? new Map<string, Float64Array>())],
+      arrays: [...(this.stateArrays ?? new Map<string, Float64Array>()), ...(this.growable?.arrays() ?? [])],
     };
     return encodeState(saved);
   }
@@ -180,9 +222,15 @@ export abstract class Metric {
   loadState(bytes: Uint8Array): void {
     const saved = decodeState(bytes);
     const { name: _name, ...config } = saved.config;
-    this.checkCompatible(saved.className, config,
-      saved.arrays.map(([name, values]) => [name, values.length] as const), 'load');
-    this.stateArrays = saved.arrays.length ? new Map(saved.arrays) : undefined;
+    const growableNames = new Set(this.growable?.arrayNames ?? []);
+    const fixed = saved.arrays.filter(([name]) => !growableNames.has(name));
+    this.checkCompatible(saved.className, config, fixed.map(([name, values]) => [name, values.length] as const), 'load');
+    if (fixed.some(([, values]) => !(values instanceof Float64Array))) {
+      throw new StateError('STATE_MISMATCH', `The saved ${this.className} state holds typed arrays where float64 state belongs.`);
+    }
+    const adoptGrowable = this.growable?.prepareLoad(new Map(saved.arrays.filter(([name]) => growableNames.has(name))));
+    this.stateArrays = fixed.length ? new Map(fixed as Array<[string, Float64Array]>) : undefined;
+    adoptGrowable?.();
   }
 }
 

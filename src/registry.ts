@@ -16,6 +16,9 @@ import { SensitivityAtSpecificity, SpecificityAtSensitivity, PrecisionAtRecall, 
 import { Accuracy, CategoricalAccuracy, SparseCategoricalAccuracy, TopKCategoricalAccuracy, SparseTopKCategoricalAccuracy } from './metrics/categorical-accuracy.js';
 import { FBetaScore, F1Score } from './metrics/fscore.js';
 import { IoU, BinaryIoU, MeanIoU, OneHotIoU, OneHotMeanIoU } from './metrics/iou.js';
+import { BinaryAUROC, BinaryAveragePrecision, BinaryROC, BinaryPrecisionRecallCurve } from './metrics/exact-binary.js';
+import { MulticlassAUROC } from './metrics/exact-multiclass.js';
+import { MultilabelAUROC } from './metrics/exact-multilabel.js';
 
 type MetricClass = new (options?: Record<string, unknown>) => Metric;
 
@@ -30,6 +33,7 @@ const CLASSES: Record<string, MetricClass> = {
   SensitivityAtSpecificity, SpecificityAtSensitivity, PrecisionAtRecall, RecallAtPrecision,
   Accuracy, CategoricalAccuracy, SparseCategoricalAccuracy, TopKCategoricalAccuracy, SparseTopKCategoricalAccuracy,
   FBetaScore, F1Score, IoU, BinaryIoU, MeanIoU, OneHotIoU, OneHotMeanIoU,
+  BinaryAUROC, BinaryAveragePrecision, BinaryROC, BinaryPrecisionRecallCurve, MulticlassAUROC, MultilabelAUROC,
 } as unknown as Record<string, MetricClass>;
 
 /** Keras's extra aliases (metrics/__init__.py). */

@@ -1,7 +1,7 @@
 // Keras 3 conformance vectors: each case is built with deserialize({ class_name,
 // config }) and fed step by step through updateState.
 import { describe, expect, test } from 'vitest';
-import cases from './fixtures/keras_cases.json';
+import cases from './fixtures/keras_cases.json' with { type: 'json' };
 import { deserialize, identifiers, registerMetricFunction, type Tensor } from '../src/index.js';
 
 // The Keras tests register this per-element function for their MeanMetricWrapper cases.

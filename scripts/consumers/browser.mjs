@@ -4,7 +4,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { chromium } from 'playwright-core';
+import { chromium } from 'playwright';
 import { serveDirectory } from './static-server.mjs';
 import { aucProblems, nodeOnlyCode } from './expectations.mjs';
 

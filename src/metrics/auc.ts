@@ -1,12 +1,17 @@
 // Keras AUC: the area under the ROC, PR or PR-gain curve, approximated with
 // a Riemann sum over confusion counts at a fixed set of thresholds. Evenly
 // spaced thresholds (the default 200) use the O(N + T) bucketed kernel.
+// The `exact` option keeps every sample instead and gives scikit-learn's
+// exact ROC AUC or average precision (see auc-exact.ts).
 import { ConfigError, InputError, MetricError } from '../errors.js';
 import { Metric, type BaseOptions, type Direction, type MetricResult } from '../metric.js';
-import type { ArrayInput } from '../tensor.js';
+import { toTensor, type ArrayInput } from '../tensor.js';
 import { confusionPartials, type ConfusionSpec } from './confusion-update.js';
 import { isEvenlySpaced, checkPositiveInteger, EPSILON } from './thresholds.js';
 import { divideNoNan } from './confusion.js';
+import { ExactAucSamples } from './auc-exact.js';
+import { binnedPrecisionRecallCurve, binnedRocCurve, type ThresholdCounts } from './auc-curve.js';
+import type { PrecisionRecallCurve, RocCurve } from '../exact/binary-ranking.js';
 
 export type AucCurve = 'ROC' | 'PR' | 'PRGAIN';
 export type AucSummation = 'interpolation' | 'minoring' | 'majoring';
@@ -28,6 +33,12 @@ export interface AUCOptions extends BaseOptions {
   labelWeights?: number[] | null;
   /** Apply a sigmoid to predictions first. */
   fromLogits?: boolean;
+  /**
+   * Keep every sample and compute scikit-learn's exact value instead of Keras's
+   * bucketed approximation: ROC → roc_auc_score, PR → average_precision_score
+   * (per label when multiLabel). Labels must be 0/1. Default false.
+   */
+  exact?: boolean;
 }
 
 const CURVES: Record<string, AucCurve> = { ROC: 'ROC', roc: 'ROC', PR: 'PR', pr: 'PR', PRGAIN: 'PRGAIN', prgain: 'PRGAIN' };
@@ -39,7 +50,8 @@ const STATE_NAMES = ['true_positives', 'false_positives', 'true_negatives', 'fal
 
 export class AUC extends Metric {
   readonly numThresholds: number;
-  readonly curve: AucCurve;
+  /** The curve whose area this is: 'ROC', 'PR' or 'PRGAIN' (Keras's `curve` argument; `curve()` gives its points). */
+  readonly curveType: AucCurve;
   readonly summationMethod: AucSummation;
   readonly multiLabel: boolean;
   readonly fromLogits: boolean;
@@ -47,10 +59,11 @@ export class AUC extends Metric {
   private readonly initNumLabels: number | null;
   private readonly userThresholds: number[] | null;
   private readonly spec: ConfusionSpec;
+  private readonly exactSamples: ExactAucSamples | undefined;
 
   constructor(options: AUCOptions = {}) {
     super('AUC', 'auc', options,
-      ['numThresholds', 'curve', 'summationMethod', 'thresholds', 'multiLabel', 'numLabels', 'labelWeights', 'fromLogits']);
+      ['numThresholds', 'curve', 'summationMethod', 'thresholds', 'multiLabel', 'numLabels', 'labelWeights', 'fromLogits', 'exact']);
     const curve = CURVES[options.curve ?? 'ROC'];
     if (!curve) throw new ConfigError('INVALID_CONFIG', `Invalid AUC curve value: ${JSON.stringify(options.curve)}. Expected 'ROC', 'PR' or 'PRGAIN'.`);
     const summation = SUMMATIONS[options.summationMethod ?? 'interpolation'];
@@ -58,7 +71,7 @@ export class AUC extends Metric {
       throw new ConfigError('INVALID_CONFIG',
         `Invalid AUC summation method: ${JSON.stringify(options.summationMethod)}. Expected 'interpolation', 'majoring' or 'minoring'.`);
     }
-    this.curve = curve;
+    this.curveType = curve;
     this.summationMethod = summation;
     this.multiLabel = options.multiLabel ?? false;
     this.fromLogits = options.fromLogits ?? false;
@@ -99,8 +112,23 @@ export class AUC extends Metric {
       thresholds, evenlySpaced, multiLabel: this.multiLabel, fromLogits: this.fromLogits, nonFinite: this.nonFinite,
       labelWeights: this.multiLabel ? undefined : this.labelWeights,
     };
+    if (options.exact !== undefined && typeof options.exact !== 'boolean') {
+      throw new ConfigError('INVALID_CONFIG', `exact must be a boolean; received ${JSON.stringify(options.exact)}.`);
+    }
+    if (options.exact) {
+      if (curve === 'PRGAIN') throw new ConfigError('INVALID_CONFIG', "exact AUC supports curve 'ROC' (roc_auc_score) and 'PR' (average precision), not 'PRGAIN'.");
+      if (this.nonFinite !== 'raise') throw new ConfigError('INVALID_CONFIG', "exact AUC ranks scores, which must be finite: nonFinite must be 'raise'.");
+      this.exactSamples = new ExactAucSamples(this.multiLabel, numLabels);
+      this.defineGrowableState(this.exactSamples.samples);
+      return;
+    }
     if (!this.multiLabel) this.build(1);
     else if (numLabels !== null) this.build(numLabels);
+  }
+
+  /** True when this AUC keeps every sample for scikit-learn's exact value. */
+  get exact(): boolean {
+    return this.exactSamples !== undefined;
   }
 
   private build(numLabels: number): void {
@@ -113,7 +141,7 @@ export class AUC extends Metric {
   }
 
   protected acceptsStateLayout(layout: ReadonlyArray<readonly [string, number]>): boolean {
-    return this.multiLabel && layout.length === 4 && layout.every(([name, length], i) =>
+    return !this.exact && this.multiLabel && layout.length === 4 && layout.every(([name, length], i) =>
       name === STATE_NAMES[i] && length > 0 && length % this.numThresholds === 0);
   }
 
@@ -124,6 +152,7 @@ export class AUC extends Metric {
 
   /** Labels tracked separately (1 unless multiLabel). Undefined before a multi-label AUC sees data. */
   get numLabels(): number | undefined {
+    if (this.exactSamples) return this.exactSamples.numLabels;
     return this.isBuilt ? this.state('true_positives').length / this.numThresholds : undefined;
   }
 
@@ -132,6 +161,10 @@ export class AUC extends Metric {
   }
 
   updateState(yTrue: ArrayInput, yPred: ArrayInput, sampleWeight?: ArrayInput | null): void {
+    if (this.exactSamples) {
+      this.updateExact(yTrue, yPred, sampleWeight, this.exactSamples);
+      return;
+    }
     const partials = confusionPartials(this.spec, yTrue, yPred, sampleWeight);
     if (this.multiLabel) {
       if (this.isBuilt && partials.numLabels !== this.numLabels) {
@@ -148,29 +181,64 @@ export class AUC extends Metric {
     });
   }
 
+  private updateExact(yTrue: ArrayInput, yPred: ArrayInput, sampleWeight: ArrayInput | null | undefined, exact: ExactAucSamples): void {
+    if (this.multiLabel && this.labelWeights) {
+      const columns = toTensor(yPred, 'y_pred').shape.at(-1);
+      if (columns !== undefined && this.labelWeights.length !== columns) {
+        throw new InputError('SHAPE_MISMATCH', `labelWeights has ${this.labelWeights.length} values; the batch has ${columns} labels.`);
+      }
+    }
+    exact.update(yTrue, yPred, sampleWeight, this.multiLabel ? undefined : this.labelWeights);
+  }
+
   result(): number {
-    if (!this.isBuilt) {
+    if (this.numLabels === undefined) {
       throw new MetricError('NOT_BUILT', 'A multi-label AUC without numLabels has no result before its first update.');
     }
-    const L = this.numLabels!;
-    const perLabel = Array.from({ length: L }, (_, label) => this.labelAuc(label, L));
+    const L = this.numLabels;
+    const perLabel = this.exactSamples ? this.exactSamples.labelResults(this.curveType as 'ROC' | 'PR')
+      : Array.from({ length: L }, (_, label) => this.labelAuc(label, L));
     if (!this.multiLabel) return perLabel[0]!;
     if (!this.labelWeights) return perLabel.reduce((sum, value) => sum + value, 0) / L;
     const totalWeight = this.labelWeights.reduce((sum, w) => sum + w, 0);
     return divideNoNan(perLabel.reduce((sum, value, l) => sum + value * this.labelWeights![l]!, 0), totalWeight);
   }
 
-  /** Area for one label column of the (thresholds, labels) state. */
-  private labelAuc(label: number, numLabels: number): number {
+  /**
+   * The curve as plain arrays: with `exact`, scikit-learn's roc_curve or
+   * precision_recall_curve; otherwise the binned curve from the threshold
+   * counts (one point per threshold, Keras's divide-no-nan rates). A
+   * multi-label AUC needs the label's index.
+   */
+  curve(label?: number): RocCurve | PrecisionRecallCurve {
+    if (this.curveType === 'PRGAIN') throw new ConfigError('INVALID_CONFIG', "curve() gives 'ROC' and 'PR' curves, not 'PRGAIN'.");
+    const L = this.numLabels;
+    if (L === undefined) throw new MetricError('NOT_BUILT', 'A multi-label AUC without numLabels has no curve before its first update.');
+    const index = label ?? (this.multiLabel ? undefined : 0);
+    if (index === undefined || !Number.isInteger(index) || index < 0 || index >= L) {
+      throw new ConfigError('INVALID_CONFIG', `curve() needs a label index in [0, ${L})${this.multiLabel ? ' for a multi-label AUC' : ''}; received ${JSON.stringify(label)}.`);
+    }
+    if (this.exactSamples) return this.exactSamples.curve(this.curveType, index);
+    const counts = this.labelCounts(index, L);
+    return this.curveType === 'ROC' ? binnedRocCurve(this.spec.thresholds, counts) : binnedPrecisionRecallCurve(this.spec.thresholds, counts);
+  }
+
+  /** Confusion counts at each threshold for one label column of the (thresholds, labels) state. */
+  private labelCounts(label: number, numLabels: number): ThresholdCounts {
     const T = this.numThresholds;
     const column = (name: string): Float64Array => {
       const values = this.state(name);
       return Float64Array.from({ length: T }, (_, t) => values[t * numLabels + label]!);
     };
-    const tp = column('true_positives'), fp = column('false_positives');
-    const tn = column('true_negatives'), fn = column('false_negatives');
-    if (this.curve === 'PR' && this.summationMethod === 'interpolation') return interpolatedPrAuc(tp, fp, fn);
-    const { x, y } = curvePoints(this.curve, tp, fp, tn, fn);
+    return { tp: column('true_positives'), fp: column('false_positives'), tn: column('true_negatives'), fn: column('false_negatives') };
+  }
+
+  /** Area for one label column of the (thresholds, labels) state. */
+  private labelAuc(label: number, numLabels: number): number {
+    const T = this.numThresholds;
+    const { tp, fp, tn, fn } = this.labelCounts(label, numLabels);
+    if (this.curveType === 'PR' && this.summationMethod === 'interpolation') return interpolatedPrAuc(tp, fp, fn);
+    const { x, y } = curvePoints(this.curveType, tp, fp, tn, fn);
     let area = 0;
     for (let i = 0; i < T - 1; i++) {
       const height = this.summationMethod === 'interpolation' ? (y[i]! + y[i + 1]!) / 2
@@ -184,7 +252,7 @@ export class AUC extends Metric {
     const config: Record<string, unknown> = {
       ...super.getConfig(),
       numThresholds: this.numThresholds,
-      curve: this.curve,
+      curve: this.curveType,
       summationMethod: this.summationMethod,
       multiLabel: this.multiLabel,
       numLabels: this.initNumLabels,
@@ -192,6 +260,7 @@ export class AUC extends Metric {
       fromLogits: this.fromLogits,
     };
     if (this.userThresholds) config.thresholds = [...this.userThresholds];
+    if (this.exact) config.exact = true;
     return config;
   }
 }

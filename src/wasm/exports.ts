@@ -15,6 +15,9 @@ export interface KernelExports {
   r2Sums(targets: number, predictions: number, isF64: number, weights: number,
     n: number, shift: number, out: number): void;
   errorSums(targets: number, predictions: number, isF64: number, weights: number, n: number, out: number): void;
+  /** [Σw, Σw·d, Σw·d², Σw·r, Σw·r²] with d = y - targetShift, r = (y - p) - errorShift. */
+  varianceSums(targets: number, predictions: number, isF64: number, weights: number, n: number,
+    targetShift: number, errorShift: number, out: number): void;
   firstNonFinite(values: number, isF64: number, n: number): number;
   gatherStrided(src: number, dst: number, elementBytes: number, count: number, offset: number, stride: number): void;
   expandRowWeights(rowWeights: number, dst: number, rows: number, rowLength: number): void;
@@ -48,6 +51,20 @@ export interface KernelExports {
     predValues: number, predKind: number, predWidth: number, weights: number, n: number,
     numClasses: number, ignoreClass: number, flags: number, threshold: number,
     trueScratch: number, predScratch: number, countScratch: number, out: number): number;
+  /** f64 labels to i32 ids; returns 1 when a label is not an integer in [-2^31, 2^31). */
+  floatLabelIds(values: number, n: number, dst: number): number;
+  /** Running i32 min/max at out[0..1], presence bytes for ids in [offset, offset + window); returns 1 when one was outside. */
+  scanLabelIds(ids: number, n: number, offset: number, window: number, presence: number, out: number): number;
+  /** i32 class ids from an i32 table over [offset, offset + window), `missing` outside it. */
+  mapLabelIds(ids: number, n: number, offset: number, window: number, table: number, missing: number, dst: number): void;
+  /** Multilabel per-column weighted sums and optional per-row counts; returns 1 when a value is neither 0 nor 1. */
+  indicatorCounts(trueValues: number, predValues: number, weights: number, rows: number, width: number,
+    rowCounts: number, columnSums: number): number;
+  /** Log loss (op 0) or Brier (op 1) row sums; returns the first row with a value outside [0, 1], or -1. */
+  probabilityRowLosses(op: number, probabilities: number, isF64: number, targets: number, weights: number,
+    rows: number, width: number, epsilon: number, tolerance: number, out: number): number;
+  /** scikit-learn top-k hits; returns 1 when a score is NaN or ±Infinity. */
+  topKHits(scores: number, isF64: number, targets: number, weights: number, rows: number, width: number, k: number, out: number): number;
 }
 
 export type KernelBuild = 'simd' | 'scalar';
