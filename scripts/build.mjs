@@ -18,8 +18,22 @@ async function compileAssemblyScript(args) {
   }
 }
 
+/**
+ * Runs Binaryen's optimiser (wasm-opt, in its own process: asc leaves options
+ * set in the shared Binaryen instance) once more over a module asc has
+ * optimised. The second round shrinks the SIMD build by 10% gzipped with the
+ * same speed (bench rows within noise). Features: asc's defaults, plus SIMD.
+ */
+function reoptimize(path, { simd, level }) {
+  const features = ['sign-ext', 'mutable-globals', 'nontrapping-float-to-int', 'bulk-memory', ...(simd ? ['simd'] : [])];
+  execFileSync(process.execPath, [at('node_modules/binaryen/bin/wasm-opt'), path, level, ...features.map((feature) => `--enable-${feature}`),
+    '-o', path], { stdio: 'inherit' });
+}
+
 async function compileKernels() {
   for (const target of ['simd', 'scalar']) await compileAssemblyScript(['--config', at('asconfig.json'), '--target', target]);
+  reoptimize(at('build/kernels.simd.wasm'), { simd: true, level: '-O3' });
+  reoptimize(at('build/kernels.scalar.wasm'), { simd: false, level: '-Os' });
   await compileAssemblyScript(['--config', at('assembly/decoder/asconfig.json')]);
   const simd = await readFile(at('build/kernels.simd.wasm'));
   const scalar = await readFile(at('build/kernels.scalar.wasm'));
