@@ -136,8 +136,8 @@ for (const kase of MULTICLASS_CASES) {
 progress('start-up: fresh node processes');
 const startup = measureStartup();
 console.log(`\n${formatStartup(startup)}`);
-const sizes = await measureSizes();
-console.log(`\n${formatSizes(sizes)}`);
+const bundleSizes = await measureSizes();
+console.log(`\n${formatSizes(bundleSizes)}`);
 const ratios = keyRatios(results);
 console.log(`\n${formatKeyRatios(ratios, PROCESSES)}`);
 const totalSeconds = (Date.now() - startedAt) / 1000;
@@ -152,7 +152,7 @@ const childLoad = { ...Object.fromEntries([...childrenBySize].map(([n, children]
 writeFileSync(here('./results.json'), `${JSON.stringify({
   generatedAt: new Date().toISOString(), machine, processesPerSize: PROCESSES, scalarProcessesPerSize: SCALAR_PROCESSES,
   sizes: SIZES, multiclassSizes: Object.fromEntries(MULTICLASS_CASES.map((kase) => [kase.id, kase.n])),
-  results, startup, sizes, keyRatios: ratios, warnings, totalSeconds,
+  results, startup, bundleSizes, keyRatios: ratios, warnings, totalSeconds,
   loadAverageAtEndOfEachChild: childLoad, loadAverageAtEnd,
 }, null, 2)}\n`);
 progress('wrote bench/results.json');
