@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
-import { run } from './run.mjs';
+import { runAnyway } from './run.mjs';
 
 async function checkPublint(tarball) {
   const bytes = await readFile(tarball);
@@ -23,10 +23,15 @@ async function checkTypes(tarball) {
   const manifest = createRequire(import.meta.url).resolve('@arethetypeswrong/cli/package.json');
   const cli = join(dirname(manifest), JSON.parse(await readFile(manifest, 'utf8')).bin.attw);
   // --no-definitely-typed: judge only the package's own declarations, with no registry lookup.
-  const output = await run(process.execPath, [cli, tarball, '--format', 'json', '--no-definitely-typed'])
-    .catch((error) => ({ stdout: error.message.slice(error.message.indexOf('{')) }));
-  const report = JSON.parse(output.stdout);
-  const problems = report.analysis?.problems ?? [{ kind: 'no analysis', detail: output.stdout.slice(0, 500) }];
+  // It exits 1 when it finds problems; the JSON report lists them either way.
+  const output = await runAnyway(process.execPath, [cli, tarball, '--format', 'json', '--no-definitely-typed']);
+  let report;
+  try {
+    report = JSON.parse(output.stdout);
+  } catch {
+    return { name: 'arethetypeswrong', problems: [`no report (exit ${output.code}): ${output.stdout}${output.stderr}`.slice(0, 2000)] };
+  }
+  const problems = report.analysis?.problems ?? [];
   return {
     name: 'arethetypeswrong',
     problems: problems.map((problem) => `${problem.kind}${problem.entrypoint ? ` at ${problem.entrypoint}` : ''}${problem.resolutionKind ? ` (${problem.resolutionKind})` : ''}`),
