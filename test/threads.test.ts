@@ -202,6 +202,22 @@ describe('inputs, weights and accumulation', () => {
     expect(await pool.evaluate(['auc', 'precision'], nested, Array.from(scores.subarray(0, 500), (p) => [p]))).toEqual(single.result());
   });
 
+  test('concurrent calls on one pool, and calls reusing its staging memory, each see their own data', async () => {
+    const sets = [binaryData(20_000, 1), binaryData(20_000, 2), binaryData(5_000, 3)];
+    const pool = pools.get(2)!;
+    const evaluateSet = (set: { labels: Float32Array; scores: Float32Array }) => pool.evaluate(['auc', 'precision', 'mse'], set.labels, set.scores);
+    // One call at a time first: each close to one thread, and the reference for the calls below (same shards, same sums).
+    const alone: Array<Record<string, MetricResult>> = [];
+    for (const set of sets) {
+      const single = new MetricCollection(['auc', 'precision', 'mse']);
+      single.updateState(set.labels, set.scores);
+      alone.push(await evaluateSet(set));
+      for (const [key, value] of Object.entries(single.result())) expectClose(alone.at(-1)![key], value, key !== 'mse', key);
+    }
+    expect(await Promise.all(sets.map(evaluateSet))).toEqual(alone);
+    for (const i of [2, 1, 0, 1]) expect(await evaluateSet(sets[i]!)).toEqual(alone[i]);
+  });
+
   test('weights per row are split with the rows; a weight whose first axis is 1 goes whole to every shard', async () => {
     const n = 1000;
     const y = { data: Float32Array.from({ length: n * 2 }, (_, i) => (i % 3 === 0 ? 1 : 0)), shape: [n, 2] };

@@ -10,7 +10,8 @@ import {
 import { closestNames } from '../suggest.js';
 import { compileKernels, workerEntry } from './kernel-module.js';
 import { planShards, mergeShards } from './collection-plan.js';
-import { leadingRows, onSharedMemory, rowSlice, shardBounds } from './shards.js';
+import { leadingRows, rowSlice, shardBounds } from './shards.js';
+import { StagingMemory } from './staging.js';
 import { rebuildError } from './transferred-error.js';
 import type { ShardReply, ShardTask } from './protocol.js';
 
@@ -67,6 +68,7 @@ export class ThreadPool {
   readonly threads: number;
   private pool: Promise<Piscina<ShardTask, ShardReply>> | undefined;
   private closed = false;
+  private readonly staging = new StagingMemory();
 
   constructor(options: ThreadPoolOptions = {}) {
     checkKeys('ThreadPool', options, ['threads']);
@@ -114,6 +116,7 @@ export class ThreadPool {
     this.closed = true;
     const pool = this.pool;
     this.pool = undefined;
+    this.staging.clear();
     if (pool) await (await pool).destroy();
   }
 
@@ -126,38 +129,48 @@ export class ThreadPool {
 
   private async update(collection: MetricCollection, inputs: ReturnType<ThreadPool['normalise']>, reset: boolean): Promise<void> {
     const { rows, weightSplit } = inputs;
-    const shared = (tensor: Tensor): Tensor => ({ data: onSharedMemory(tensor.data), shape: tensor.shape });
-    const labels = shared(inputs.labels);
-    const predictions = shared(inputs.predictions);
-    const weights = inputs.weights && (weightSplit === 'rows' ? shared(inputs.weights) : inputs.weights);
-    const slice = (start: number, end: number): Omit<ShardTask, 'metrics'> => ({
-      yTrue: rowSlice(labels, start, end),
-      yPred: rowSlice(predictions, start, end),
-      ...(weights ? { sampleWeight: weightSplit === 'rows' ? rowSlice(weights, start, end) : weights } : {}),
-    });
-    const empty = slice(0, 0);
-    const plan = planShards(collection, empty);
-    const bounds = shardBounds(rows, Math.min(this.threads, rows));
-    const states = bounds.length ? await this.runShards(plan.specs, bounds, slice) : [];
-    mergeShards(collection, plan, states, empty, reset);
+    const lease: SharedArrayBuffer[] = [];
+    try {
+      const shared = (tensor: Tensor): Tensor => ({ data: this.staging.share(tensor.data, lease), shape: tensor.shape });
+      const labels = shared(inputs.labels);
+      const predictions = shared(inputs.predictions);
+      // A weight sent whole is one small row, cloned with each task (sliced, so that clone never copies a larger buffer).
+      const weights = inputs.weights &&
+        (weightSplit === 'rows' ? shared(inputs.weights) : { data: inputs.weights.data.slice(), shape: inputs.weights.shape });
+      const slice = (start: number, end: number): Omit<ShardTask, 'metrics'> => ({
+        yTrue: rowSlice(labels, start, end),
+        yPred: rowSlice(predictions, start, end),
+        ...(weights ? { sampleWeight: weightSplit === 'rows' ? rowSlice(weights, start, end) : weights } : {}),
+      });
+      const empty = slice(0, 0);
+      const plan = planShards(collection, empty);
+      const bounds = shardBounds(rows, Math.min(this.threads, rows));
+      const states = bounds.length ? await this.runShards(plan.specs, bounds, slice) : [];
+      mergeShards(collection, plan, states, empty, reset);
+    } finally {
+      this.staging.release(lease);
+    }
   }
 
-  /** Every shard's saved states, in shard order; the first rejected shard's MetricError otherwise. */
+  /**
+   * Every shard's saved states, in shard order. Waits for every shard before
+   * answering (the staging memory is reused afterwards), then reports the
+   * first rejected shard in row order.
+   */
   private async runShards(
     metrics: ShardTask['metrics'], bounds: ReadonlyArray<readonly [number, number]>,
     slice: (start: number, end: number) => Omit<ShardTask, 'metrics'>,
   ): Promise<Uint8Array[][]> {
     const pool = await this.started();
-    const replies = await Promise.all(bounds.map(async ([start, end]) => {
-      try {
-        return await pool.run({ metrics, ...slice(start, end) });
-      } catch (error) {
-        throw new MetricError('WASM_UNAVAILABLE', `A worker thread failed on rows ${start} to ${end - 1}: ${error instanceof Error ? error.message : String(error)}`);
+    const settled = await Promise.allSettled(bounds.map(([start, end]) => pool.run({ metrics, ...slice(start, end) })));
+    return settled.map((outcome, i) => {
+      const [start, end] = bounds[i]!;
+      if (outcome.status === 'rejected') {
+        const reason = outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason);
+        throw new MetricError('WASM_UNAVAILABLE', `A worker thread failed on rows ${start} to ${end - 1}: ${reason}`);
       }
-    }));
-    return replies.map((reply, i) => {
-      if ('error' in reply) throw rebuildError(reply.error, bounds[i]![0], bounds[i]![1]);
-      return reply.states;
+      if ('error' in outcome.value) throw rebuildError(outcome.value.error, start, end);
+      return outcome.value.states;
     });
   }
 }

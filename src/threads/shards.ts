@@ -1,30 +1,13 @@
-// Splitting inputs into contiguous row blocks on shared memory. Views on a
-// SharedArrayBuffer reach the workers without a copy; other arrays are copied
-// once into one, since structured clone would copy them per shard anyway.
-import { InputError, type Tensor, type TypedArray } from '../index.js';
+// Splitting inputs into contiguous row blocks: the rows every worker reads, as
+// views (the data is on shared memory by then, see staging.ts).
+import { InputError, type Tensor } from '../index.js';
 import type { ShardTensor } from './protocol.js';
-
-type TypedArrayConstructor = new (buffer: SharedArrayBuffer) => TypedArray;
 
 /** [start, end) row ranges of `shards` nearly equal contiguous blocks, in order. */
 export function shardBounds(rows: number, shards: number): Array<readonly [number, number]> {
   const bounds: Array<readonly [number, number]> = [];
   for (let i = 0; i < shards; i++) bounds.push([Math.floor((i * rows) / shards), Math.floor(((i + 1) * rows) / shards)]);
   return bounds;
-}
-
-export function isShared(data: TypedArray): boolean {
-  return data.buffer instanceof SharedArrayBuffer;
-}
-
-/** The same view when it is already on shared memory, else a copy on a new SharedArrayBuffer. */
-export function onSharedMemory(data: TypedArray): TypedArray {
-  if (isShared(data)) return data;
-  // By tag rather than data.constructor, so that a Node Buffer becomes a plain Uint8Array.
-  const Constructor = (globalThis as unknown as Record<string, TypedArrayConstructor>)[data[Symbol.toStringTag]]!;
-  const copy = new Constructor(new SharedArrayBuffer(data.byteLength));
-  copy.set(data);
-  return copy;
 }
 
 function formatShape(shape: readonly number[]): string {
