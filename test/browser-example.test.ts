@@ -106,7 +106,7 @@ describe.skipIf(!existsSync(CHROMIUM))('examples/browser in Chromium', () => {
     const box = (await table.boundingBox())!;
     const png = await table.screenshot();
     const file = join(mkdtempSync(join(tmpdir(), 'wasm-metrics-browser-')), 'results.png');
-    writeFileSync(file, png);
+    writeFileSync(file, new Uint8Array(png));
     // PNG: width and height are the big-endian u32s at bytes 16 and 20 of the IHDR chunk.
     const scale = await page.evaluate(() => window.devicePixelRatio);
     expect(png.readUInt32BE(16)).toBe(Math.ceil(box.width * scale));
