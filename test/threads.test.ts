@@ -300,6 +300,18 @@ describe('errors', () => {
     expect(sameStates(savedStates(collection), before)).toBe(true);
   });
 
+  test('workers read shards in blocks of 2^20 elements; a bad value in a later block names the row its indices count from', async () => {
+    const n = 2 ** 20 + 1_000;
+    const { labels: manyLabels, scores: manyScores } = binaryData(n, 11);
+    const single = new MetricCollection(['auc', 'precision', 'mse']);
+    single.updateState({ data: manyLabels, shape: [n, 1] }, { data: manyScores, shape: [n, 1] });
+    const threaded = await pools.get(1)!.evaluate(['auc', 'precision', 'mse'], manyLabels, manyScores);
+    for (const [key, value] of Object.entries(single.result())) expectClose(threaded[key], value, key !== 'mse', key);
+    manyScores[2 ** 20 + 5] = Number.NaN;
+    await rejection(pools.get(1)!.evaluate(['auc'], manyLabels, manyScores), 'NON_FINITE',
+      /y_pred\[5, 0\] is NaN.*rows 0 to 1049575.*count from row 1048576\)/s);
+  });
+
   test('an identifier still waiting for its first batch stays waiting after a rejected call', async () => {
     const collection = new MetricCollection(['accuracy']);
     const bad = scores.slice();

@@ -27,6 +27,8 @@ export interface TransferredError {
   readonly name: string;
   readonly code: MetricErrorCode;
   readonly message: string;
+  /** The block's first row within the shard: indices in the message count from it. */
+  readonly rowOffset: number;
   readonly unknownKey?: { readonly key: string; readonly known: readonly string[] };
 }
 

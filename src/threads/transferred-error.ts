@@ -4,7 +4,8 @@ import { ConfigError, InputError, MetricError, StateError } from '../index.js';
 import type { TransferredError } from './protocol.js';
 
 export function rebuildError(error: TransferredError, firstRow: number, endRow: number): MetricError {
-  const where = ` (in rows ${firstRow} to ${endRow - 1}, evaluated by a worker thread: indices in this message count from row ${firstRow})`;
+  const origin = firstRow + error.rowOffset;
+  const where = ` (in rows ${firstRow} to ${endRow - 1}, evaluated by a worker thread: indices in this message count from row ${origin})`;
   const message = `${error.message}${where}`;
   switch (error.name) {
     case 'InputError': return new InputError(error.code, message);
