@@ -46,15 +46,20 @@ async function warmUp(run) {
 /** One call of every row per round, so background load hits the rows alike; each row's times in order. */
 async function timeRounds(rows) {
   const times = rows.map(() => []);
+  const cpu = rows.map(() => []);
   const values = rows.map(() => undefined);
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, row] of rows.entries()) {
+      const cpuStart = process.cpuUsage();
       const start = process.hrtime.bigint();
       values[i] = await row.run();
       times[i].push(msSince(start));
+      // CPU time of every thread of this process (workers included): the work done, whatever the other processes take.
+      const { user, system } = process.cpuUsage(cpuStart);
+      cpu[i].push((user + system) / 1000);
     }
   }
-  return { times, values };
+  return { times, cpu, values };
 }
 
 function sameResults(a, b) {
@@ -95,7 +100,7 @@ async function measureCase(kase, data, pools) {
     await warmUp(row.run);
   }
   progress(`${kase.id}: ${ROUNDS} interleaved rounds`);
-  const { times, values } = await timeRounds(rows);
+  const { times, cpu, values } = await timeRounds(rows);
   const reference = values[0];
   const perRound = (numerator, denominator) => times[numerator].map((ms, round) => ms / times[denominator][round]);
   const byId = Object.fromEntries(rows.map((row, i) => [row.id, i]));
@@ -104,7 +109,7 @@ async function measureCase(kase, data, pools) {
     caseId: kase.id, title: kase.title, n: N,
     rows: rows.map((row, i) => ({
       id: row.id, implementation: row.implementation,
-      medianMs: median(times[i]), minMs: Math.min(...times[i]), maxMs: Math.max(...times[i]),
+      medianMs: median(times[i]), minMs: Math.min(...times[i]), maxMs: Math.max(...times[i]), cpuMedianMs: median(cpu[i]),
       speedupVsInProcess: row.id === 'in-process' || row.id.startsWith('copy') ? undefined : median(perRound(byId['in-process'], i)),
       sameResultsAsInProcess: values[i] === undefined ? undefined : sameResults(values[i], reference),
     })),
@@ -116,11 +121,13 @@ async function measureCase(kase, data, pools) {
 function formatCase(entry) {
   const pad = (text, width) => String(text).padEnd(width);
   const lines = [`\n${entry.title}, N = ${entry.n.toExponential(0).replace('e+', 'e')} (median of ${ROUNDS} interleaved rounds)`];
-  lines.push(`${pad('implementation', 74)}${pad('median ms', 11)}${pad('range ms', 16)}x in-process`);
+  lines.push(`${pad('implementation', 74)}${pad('median ms', 11)}${pad('range ms', 16)}${pad('CPU ms', 9)}x in-process`);
   for (const row of entry.rows) {
     const speedup = row.speedupVsInProcess === undefined ? '' : row.speedupVsInProcess.toFixed(2);
-    lines.push(`${pad(row.implementation, 74)}${pad(row.medianMs.toFixed(1), 11)}${pad(`${row.minMs.toFixed(1)}-${row.maxMs.toFixed(1)}`, 16)}${speedup}`);
+    lines.push(`${pad(row.implementation, 74)}${pad(row.medianMs.toFixed(1), 11)}` +
+      `${pad(`${row.minMs.toFixed(1)}-${row.maxMs.toFixed(1)}`, 16)}${pad(row.cpuMedianMs.toFixed(1), 9)}${speedup}`);
   }
+  lines.push('CPU ms: median CPU time per call of all threads of the process (user + system), whatever other processes take.');
   const { median: ratio, min, max, target } = entry.twoThreadsVsOne;
   lines.push(`2 threads vs 1 thread: ${ratio.toFixed(2)}x (per-round range ${min.toFixed(2)}-${max.toFixed(2)}); ` +
     `target >= ${target}x: ${ratio >= target ? 'met' : 'NOT met'}`);
