@@ -12,7 +12,7 @@ import {
   AUC, BinaryAccuracy, BinaryCrossentropy, CategoricalAccuracy, CategoricalCrossentropy, F1Score, FalseNegatives,
   LogCoshError, MeanAbsoluteError, MeanSquaredError, MetricCollection, MetricError, OneHotMeanIoU, PearsonCorrelation,
   Precision, R2Score, Recall, SparseCategoricalCrossentropy, SparseTopKCategoricalAccuracy, TopKCategoricalAccuracy,
-  TruePositives, deserialize, type ArrayInput, type Metric, type MetricErrorCode, type MetricResult,
+  TruePositives, MeanMetricWrapper, deserialize, type ArrayInput, type Tensor, type Metric, type MetricErrorCode, type MetricResult,
 } from 'wasm-metrics';
 import { ThreadPool, evaluateInThreads } from 'wasm-metrics/threads';
 import { sameBytes } from './support/state.js';
@@ -329,6 +329,8 @@ describe('errors', () => {
     await rejection(pool.evaluate(['mse'], labels, scores, { sampleWeight: new Float64Array(3) }), 'WEIGHT_SHAPE', /must be 9000 or 1/);
     await rejection(pool.evaluate(['acuracy'], labels, scores), 'UNKNOWN_IDENTIFIER', /accuracy/);
     await rejection(pool.evaluate(['auc'], 'labels' as unknown as ArrayInput, scores), 'INVALID_INPUT');
+    const absoluteError = (y: Tensor, p: Tensor) => ({ data: Float64Array.from(y.data, (v, i) => Math.abs(v - p.data[i]!)), shape: y.shape });
+    await rejection(pool.evaluate(['auc', new MeanMetricWrapper({ fn: absoluteError })], labels, scores), 'INVALID_CONFIG', /function/);
   });
 
   test('options are checked', async () => {

@@ -1,7 +1,7 @@
 // The main-thread side of a threaded update: which metric every worker builds,
 // checked on copies before any thread starts, and the merge of the workers'
 // saved states into the caller's collection in shard order.
-import { MetricCollection, MetricError, deserialize, serialize, type Metric, type MetricSpec, type SerializedMetric } from '../index.js';
+import { ConfigError, MetricCollection, MetricError, deserialize, serialize, type Metric, type MetricSpec, type SerializedMetric } from '../index.js';
 import type { ShardTensor } from './protocol.js';
 
 /** Identifiers whose class a collection picks from the first batch's shapes. */
@@ -42,8 +42,14 @@ export interface ShardPlan {
  * collection is not touched.
  */
 export function planShards(collection: MetricCollection, empty: { yTrue: ShardTensor; yPred: ShardTensor; sampleWeight?: ShardTensor }): ShardPlan {
-  const copies: MetricSpec[] = entriesOf(collection).map((metric, i) =>
-    (metric ? deserialize(serialize(metric)) : pendingIdentifier(collection.names[i]!)));
+  const copies: MetricSpec[] = entriesOf(collection).map((metric, i) => {
+    if (!metric) return pendingIdentifier(collection.names[i]!);
+    if (metric.className === 'MeanMetricWrapper') {
+      throw new ConfigError('INVALID_CONFIG',
+        `'${collection.names[i]}' wraps a JavaScript function, which cannot reach a worker thread (workers rebuild each metric from its Keras JSON form); update it in this thread.`);
+    }
+    return deserialize(serialize(metric));
+  });
   const shadow = new MetricCollection(copies);
   shadow.updateState(empty.yTrue, empty.yPred, empty.sampleWeight ?? null);
   const scratch = shadow.metrics;
