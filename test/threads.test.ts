@@ -367,6 +367,19 @@ describe('packaging', () => {
     expect(JSON.parse(stdout)).toEqual(single.result());
   });
 
+  test('under WASM_METRICS_BUILD=scalar the workers get the scalar kernels the main thread uses', async () => {
+    const script = `
+      import { kernelBuild } from 'wasm-metrics';
+      import { evaluateInThreads } from 'wasm-metrics/threads';
+      const results = await evaluateInThreads(['auc', 'precision'], [0, 1, 1, 0, 1], [0.2, 0.7, 0.4, 0.5, 0.9], { threads: 2 });
+      console.log(JSON.stringify({ build: kernelBuild(), results }));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, WASM_METRICS_BUILD: 'scalar' } });
+    const single = new MetricCollection(['auc', 'precision']);
+    single.updateState([0, 1, 1, 0, 1], [0.2, 0.7, 0.4, 0.5, 0.9]);
+    expect(JSON.parse(stdout)).toEqual({ build: 'scalar', results: single.result() });
+  });
+
   test('the entry imports the core package instead of a copy; the worker carries no embedded kernels', () => {
     for (const file of ['dist/threads.js', 'dist/threads.cjs']) {
       const text = readFileSync(`${root}/${file}`, 'utf8');
