@@ -78,9 +78,13 @@ export class ThreadPool {
   /** Compiles the kernels once and starts the workers with the compiled module (on first use). */
   private started(): Promise<Piscina<ShardTask, ShardReply>> {
     if (this.closed) throw new MetricError('WASM_UNAVAILABLE', 'This ThreadPool is closed; create a new one.');
-    this.pool ??= compileKernels().then((workerData) => new Piscina<ShardTask, ShardReply>({
-      filename: workerEntry, minThreads: this.threads, maxThreads: this.threads, idleTimeout: Infinity, workerData,
-    }));
+    this.pool ??= compileKernels().then(
+      (workerData) => new Piscina<ShardTask, ShardReply>({
+        filename: workerEntry, minThreads: this.threads, maxThreads: this.threads, idleTimeout: Infinity, workerData,
+      }),
+      (error: unknown) => {
+        throw new MetricError('WASM_UNAVAILABLE', `The kernels for the worker threads could not be compiled: ${error instanceof Error ? error.message : String(error)}`);
+      });
     return this.pool;
   }
 
