@@ -28,7 +28,6 @@ export class MetricsMerger extends DurableObject {
   }
 
   summary(run) {
-    // JSON has no NaN: a metric without data (precision with no positive prediction) answers null.
     return { run, clients: this.clients, metrics: this.metrics.result() };
   }
 
