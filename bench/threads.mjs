@@ -3,6 +3,7 @@
 // `node bench/threads.mjs` prints a table; `--json` also prints the numbers as
 // the last line (bench/run.mjs stores them in results.json).
 import os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { MetricCollection, AUC, Precision, Recall, BinaryAccuracy, BinaryCrossentropy, MeanSquaredError, kernelBuild } from '../dist/index.js';
 import { ThreadPool } from '../dist/threads.js';
 import { classificationData } from './data.mjs';
@@ -136,6 +137,34 @@ function formatCase(entry) {
   return lines.join('\n');
 }
 
+// Control: how much parallelism the machine gives right now. A plain-JS integer loop
+// (no memory traffic, no wasm) split over 2 worker threads against 1; 2.0 on two idle cores.
+const CONTROL_ITERATIONS = 2e8;
+const CONTROL_ROUNDS = 7;
+const CONTROL_WORKER = `const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (n) => { let x = 0; for (let i = 0; i < n; i++) x = (x + Math.imul(i, 2654435761)) | 0; parentPort.postMessage(x); });`;
+
+async function measureControl() {
+  const workers = [new Worker(CONTROL_WORKER, { eval: true }), new Worker(CONTROL_WORKER, { eval: true })];
+  const run = (worker, iterations) => new Promise((resolve) => { worker.once('message', resolve); worker.postMessage(iterations); });
+  try {
+    // Warm-up: both workers optimise the loop before timing.
+    for (let i = 0; i < 3; i++) await Promise.all(workers.map((worker) => run(worker, CONTROL_ITERATIONS / 4)));
+    const ratios = [];
+    for (let round = 0; round < CONTROL_ROUNDS; round++) {
+      let start = process.hrtime.bigint();
+      await run(workers[0], CONTROL_ITERATIONS);
+      const one = msSince(start);
+      start = process.hrtime.bigint();
+      await Promise.all(workers.map((worker) => run(worker, CONTROL_ITERATIONS / 2)));
+      ratios.push(one / msSince(start));
+    }
+    return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
 export async function measureThreads() {
   const loadAverageAtStart = os.loadavg()[0];
   progress(`generating ${N} samples`);
@@ -143,11 +172,15 @@ export async function measureThreads() {
   const data = { labels, predictions, sharedLabels: onSharedMemory(labels), sharedPredictions: onSharedMemory(predictions) };
   const pools = { 1: new ThreadPool({ threads: 1 }), 2: new ThreadPool({ threads: 2 }) };
   try {
+    progress('control: a plain-JS loop on 2 worker threads against 1');
+    const controlBefore = await measureControl();
     const cases = [];
     for (const kase of CASES) cases.push(await measureCase(kase, data, pools));
+    progress('control again');
+    const controlAfter = await measureControl();
     return {
       kernelBuild: kernelBuild(), logicalCores: os.cpus().length, availableParallelism: os.availableParallelism(),
-      loadAverageAtStart, loadAverageAtEnd: os.loadavg()[0], rounds: ROUNDS, cases,
+      loadAverageAtStart, loadAverageAtEnd: os.loadavg()[0], rounds: ROUNDS, control: { before: controlBefore, after: controlAfter }, cases,
     };
   } finally {
     await pools[1].close();
@@ -159,5 +192,8 @@ const measured = await measureThreads();
 console.log(`wasm-metrics/threads benchmark: ${measured.kernelBuild} kernels, ${measured.logicalCores} logical cores ` +
   `(availableParallelism ${measured.availableParallelism}); 1-minute load average ${measured.loadAverageAtStart.toFixed(2)} at start, ` +
   `${measured.loadAverageAtEnd.toFixed(2)} at end. Worker threads share the cores with this thread and every other process.`);
+const formatControl = ({ median: ratio, min, max }) => `${ratio.toFixed(2)}x (range ${min.toFixed(2)}-${max.toFixed(2)})`;
+console.log(`Control, the parallelism available: a plain-JS loop on 2 worker threads against 1 runs ${formatControl(measured.control.before)} ` +
+  `before the cases and ${formatControl(measured.control.after)} after (2.00x on two idle cores).`);
 for (const entry of measured.cases) console.log(formatCase(entry));
 if (process.argv.includes('--json')) console.log(JSON.stringify(measured));
