@@ -1,9 +1,11 @@
 // `npm run bench`: the library and plain-JS rows of every case in several fresh
 // child processes per size (the scalar build's rows in their own children),
 // likewise the multiclass cases at their own sizes, then TF.js in this
-// process, then start-up costs. Prints tables and writes bench/results.json.
+// process, then start-up costs, then worker threads (threads.mjs, in a child
+// process). Prints tables and writes bench/results.json.
 import os from 'node:os';
 import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { measure } from './harness.mjs';
 import { CASES, SIZES, inputsOf } from './cases.mjs';
@@ -138,6 +140,12 @@ const startup = measureStartup();
 console.log(`\n${formatStartup(startup)}`);
 const bundleSizes = await measureSizes();
 console.log(`\n${formatSizes(bundleSizes)}`);
+progress('worker threads: bench/threads.mjs in a child process');
+// Its own process: the worker pools and 10^7-sample arrays stay out of this one.
+const threadsOutput = execFileSync(process.execPath, [here('./threads.mjs'), '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  .trimEnd().split('\n');
+const threads = JSON.parse(threadsOutput.pop());
+console.log(`\n${threadsOutput.join('\n')}`);
 const ratios = keyRatios(results);
 console.log(`\n${formatKeyRatios(ratios, PROCESSES)}`);
 const totalSeconds = (Date.now() - startedAt) / 1000;
@@ -152,7 +160,7 @@ const childLoad = { ...Object.fromEntries([...childrenBySize].map(([n, children]
 writeFileSync(here('./results.json'), `${JSON.stringify({
   generatedAt: new Date().toISOString(), machine, processesPerSize: PROCESSES, scalarProcessesPerSize: SCALAR_PROCESSES,
   sizes: SIZES, multiclassSizes: Object.fromEntries(MULTICLASS_CASES.map((kase) => [kase.id, kase.n])),
-  results, startup, bundleSizes, keyRatios: ratios, warnings, totalSeconds,
+  results, startup, bundleSizes, keyRatios: ratios, warnings, totalSeconds, threads,
   loadAverageAtEndOfEachChild: childLoad, loadAverageAtEnd,
 }, null, 2)}\n`);
 progress('wrote bench/results.json');

@@ -1,6 +1,6 @@
 // Builds the kernels (SIMD and scalar from one AssemblyScript source), embeds
 // them for the default entry, bundles every entry with esbuild and emits types.
-import { mkdir, readFile, readdir, writeFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, readdir, writeFile, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import asc from 'assemblyscript/asc';
@@ -81,10 +81,34 @@ async function bundle() {
     ...common, entryPoints: [at('src/cli/main.ts')], format: 'esm', platform: 'node', outfile: at('dist/cli.js'),
     packages: 'external', banner: { js: '#!/usr/bin/env node' },
   });
+  await bundleThreads(common);
 }
 
 /**
- * The tfjs entry imports the core library as the package ('wasm-metrics'), not
+ * The Node-only threads entry (core as the package, piscina external; the
+ * CommonJS build learns its own URL from __filename), its worker (the core
+ * bundled without embedded kernels: the main thread sends a compiled module)
+ * and both kernel builds beside them.
+ */
+async function bundleThreads(common) {
+  for (const [format, outfile] of [['esm', 'dist/threads.js'], ['cjs', 'dist/threads.cjs']]) {
+    const cjs = format === 'cjs' ? {
+      define: { 'import.meta.url': 'importMetaUrl' },
+      banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    } : {};
+    await esbuild.build({
+      ...common, ...cjs, entryPoints: [at('src/threads/index.ts')], format, platform: 'node', outfile: at(outfile),
+      external: ['piscina'], plugins: [coreAsPackage],
+    });
+  }
+  await esbuild.build({
+    ...common, entryPoints: [at('src/threads/worker-entry.ts')], format: 'esm', platform: 'node', outfile: at('dist/threads-worker.js'),
+  });
+  for (const build of ['simd', 'scalar']) await copyFile(at(`build/kernels.${build}.wasm`), at(`dist/kernels.${build}.wasm`));
+}
+
+/**
+ * The tfjs and threads entries import the core library as the package ('wasm-metrics'), not
  * a bundled copy, so a MetricCollection made from the main entry passes its
  * instanceof checks and the kernels load once.
  */
@@ -92,7 +116,7 @@ const coreAsPackage = {
   name: 'core-as-package',
   setup(build) {
     build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
-      (args.importer.includes('/src/tfjs/') ? { path: 'wasm-metrics', external: true } : undefined));
+      (/\/src\/(tfjs|threads)\//.test(args.importer) ? { path: 'wasm-metrics', external: true } : undefined));
   },
 };
 
