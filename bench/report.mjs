@@ -91,12 +91,20 @@ export function formatCaseTable(title, n, rows) {
 
 export function formatStartup(startup) {
   const describe = (entry) => `${entry.median.toFixed(2)} ms (min ${entry.min.toFixed(2)}, max ${entry.max.toFixed(2)})`;
+  const budget = (entry) => `${entry.median <= startup.budgetMs ? 'within' : 'OVER'} the ${startup.budgetMs} ms budget`;
+  const firstResult = (label, entry) => [
+    `  ${label} ${describe(entry.ms)}, ${budget(entry.ms)}`,
+    `      of which the import itself:                                 ${describe(entry.importMs)}`,
+    `      CPU time of the process's threads over the same span:       ${describe(entry.cpuMs)}`,
+  ];
+  const load = `1-minute load average ${startup.loadAverage.atStart.toFixed(2)} at the start, ${startup.loadAverage.atEnd.toFixed(2)} at the end`;
   return [
-    `Start-up, median over ${startup.library.processes} fresh node processes:`,
-    `  (a) import('../dist/index.js') -> first AUC result on 1000 samples: ${describe(startup.library.ms)}`,
-    `      of which the import itself:                                 ${describe(startup.library.importMs)}`,
-    `  (b) WebAssembly.instantiate(build/kernels.simd.wasm bytes):        ${describe(startup.wasm.ms)}`,
-    `  (c) @assemblyscript/loader instantiate(same bytes):                ${describe(startup.loader.ms)}`,
+    `Start-up, median over ${startup.library.processes} fresh node processes (${load}):`,
+    ...firstResult('(a) import(\'../dist/index.js\') -> first AUC result on 1000 samples:', startup.library),
+    ...firstResult('(b) require(\'../dist/index.cjs\') -> first AUC result:           ', startup.require),
+    ...firstResult('(c) import(\'../dist/portable.js\') -> first AUC result:          ', startup.portable),
+    `  (d) WebAssembly.instantiate(build/kernels.simd.wasm bytes):        ${describe(startup.wasm.ms)}`,
+    `  (e) @assemblyscript/loader instantiate(same bytes):                ${describe(startup.loader.ms)}`,
     `      (importing @assemblyscript/loader beforehand, not included:   ${describe(startup.loader.importMs)})`,
   ].join('\n');
 }

@@ -15,6 +15,7 @@ import { runChildren } from './child-runs.mjs';
 import { childRows, annotate } from './case-rows.mjs';
 import { initTf, useBackend, BACKENDS } from './baselines-tf.mjs';
 import { measureStartup } from './startup.mjs';
+import { measureSizes, formatSizes } from './sizes.mjs';
 import { describeMachine, formatMachine, formatCaseTable, formatStartup, formatKeyRatios } from './report.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -137,6 +138,8 @@ for (const kase of MULTICLASS_CASES) {
 progress('start-up: fresh node processes');
 const startup = measureStartup();
 console.log(`\n${formatStartup(startup)}`);
+const bundleSizes = await measureSizes();
+console.log(`\n${formatSizes(bundleSizes)}`);
 progress('worker threads: bench/threads.mjs in a child process');
 // Its own process: the worker pools and 10^7-sample arrays stay out of this one.
 const threadsOutput = execFileSync(process.execPath, [here('./threads.mjs'), '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
@@ -157,7 +160,7 @@ const childLoad = { ...Object.fromEntries([...childrenBySize].map(([n, children]
 writeFileSync(here('./results.json'), `${JSON.stringify({
   generatedAt: new Date().toISOString(), machine, processesPerSize: PROCESSES, scalarProcessesPerSize: SCALAR_PROCESSES,
   sizes: SIZES, multiclassSizes: Object.fromEntries(MULTICLASS_CASES.map((kase) => [kase.id, kase.n])),
-  results, startup, keyRatios: ratios, warnings, totalSeconds, threads,
+  results, startup, bundleSizes, keyRatios: ratios, warnings, totalSeconds, threads,
   loadAverageAtEndOfEachChild: childLoad, loadAverageAtEnd,
 }, null, 2)}\n`);
 progress('wrote bench/results.json');

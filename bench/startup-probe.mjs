@@ -1,23 +1,32 @@
 // One start-up measurement in a fresh process (spawned by startup.mjs); prints JSON.
-//   library: from the start of import('../dist/index.js') to the first AUC result on 1000 samples
-//   wasm:    plain WebAssembly.instantiate of build/kernels.simd.wasm
-//   loader:  @assemblyscript/loader's instantiate of the same bytes
+//   library:  from the start of import('../dist/index.js') to the first AUC result on 1000 samples
+//   require:  the same through require('../dist/index.cjs')
+//   portable: the same through import('../dist/portable.js') (the browser and Deno build)
+//   wasm:     plain WebAssembly.instantiate of build/kernels.simd.wasm
+//   loader:   @assemblyscript/loader's instantiate of the same bytes
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { classificationData } from './data.mjs';
 
 const now = () => process.hrtime.bigint();
 const msSince = (start) => Number(now() - start) / 1e6;
 const kernelsPath = new URL('../build/kernels.simd.wasm', import.meta.url);
 
-async function library() {
+/** Times loading the library with `load` and computing one AUC; the import alone is reported too. */
+async function firstResult(load) {
   const { labels, predictions } = classificationData(1000);
+  const cpuStart = process.cpuUsage();
   const start = now();
-  const lib = await import('../dist/index.js');
+  const lib = await load();
   const importMs = msSince(start);
   const metric = new lib.AUC();
   metric.updateState(labels, predictions);
   const value = metric.result();
-  return { ms: msSince(start), importMs, value, kernelBuild: lib.kernelBuild() };
+  const ms = msSince(start);
+  // CPU time of all the process's threads (V8 compiles and collects garbage on helper threads):
+  // unlike the wall time, it hardly changes when other processes load the machine.
+  const cpu = process.cpuUsage(cpuStart);
+  return { ms, importMs, cpuMs: (cpu.user + cpu.system) / 1000, value, kernelBuild: lib.kernelBuild() };
 }
 
 async function plainWasm() {
@@ -37,7 +46,13 @@ async function assemblyScriptLoader() {
   return { ms: msSince(start), importMs, exports: Object.keys(exports).length };
 }
 
-const probes = { library, wasm: plainWasm, loader: assemblyScriptLoader };
+const probes = {
+  library: () => firstResult(() => import('../dist/index.js')),
+  require: () => firstResult(async () => createRequire(import.meta.url)('../dist/index.cjs')),
+  portable: () => firstResult(() => import('../dist/portable.js')),
+  wasm: plainWasm,
+  loader: assemblyScriptLoader,
+};
 const probe = probes[process.argv[2]];
 if (!probe) throw new Error(`usage: node startup-probe.mjs ${Object.keys(probes).join('|')}`);
 process.stdout.write(JSON.stringify(await probe()));

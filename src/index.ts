@@ -1,7 +1,8 @@
-// Default entry (Node ESM, browsers, Deno, Bun, worker threads): kernels from
-// embedded bytes, ready when the import resolves.
-import { embeddedReady } from './wasm/embedded.js';
+// Default entry (Node ESM, Bun, and any runtime without a more specific export
+// condition): kernels from embedded bytes, ready when the import resolves.
+import { registerEmbeddedKernels } from './wasm/embedded.js';
+import { scalarRequested } from './wasm/scalar-requested.js';
 
 export * from './api.js';
 
-await embeddedReady;
+await registerEmbeddedKernels(scalarRequested());

@@ -1,55 +1,67 @@
-// Kernel source for Node, Deno, Bun, browsers and worker_threads: both builds
-// are embedded as base64; the SIMD one is chosen when the engine validates it,
-// and only the build in use is decoded.
-import { simdBase64, scalarBase64 } from './generated/kernels.js';
+// Kernel source for every runtime that may compile WebAssembly from bytes
+// (Node, Deno, Bun, browsers, worker threads): both builds are embedded as
+// text; the SIMD one is used where the engine compiles it, and only the
+// builds in use are decoded and compiled (each once).
+import { scalarKernels, simdKernels } from './generated/kernels.js';
 import type { KernelBuild } from './exports.js';
+import { decodePrintable } from './printable-bytes.js';
 import { registerKernelSource, type KernelSource } from './runtime.js';
 
-type NodeBuffer = { from(text: string, encoding: 'base64'): Uint8Array };
-
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  // Node's Buffer decodes natively; elsewhere atob is the portable way.
-  const buffer = (globalThis as { Buffer?: NodeBuffer }).Buffer;
-  if (buffer) return new Uint8Array(buffer.from(text, 'base64'));
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-const encoded: Record<KernelBuild, string> = { simd: simdBase64, scalar: scalarBase64 };
+const encoded = { simd: simdKernels, scalar: scalarKernels };
 const decoded = new Map<KernelBuild, Uint8Array<ArrayBuffer>>();
+const compiled = new Map<KernelBuild, WebAssembly.Module>();
 
 function bytesOf(build: KernelBuild): Uint8Array<ArrayBuffer> {
   let bytes = decoded.get(build);
-  if (!bytes) decoded.set(build, (bytes = decodeBase64(encoded[build])));
+  if (!bytes) decoded.set(build, (bytes = decodePrintable(encoded[build].text, encoded[build].length)));
   return bytes;
 }
 
-function scalarForced(): boolean {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+/** Browsers may refuse synchronous compilation and instantiation of large modules on the main thread (RangeError). */
+function unlessRefused<T>(create: () => T): T | undefined {
   try {
-    return env?.WASM_METRICS_BUILD === 'scalar';
-  } catch {
-    // Deno's process.env throws without --allow-env; no permission means no override.
-    return false;
+    return create();
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
   }
 }
 
-export const embeddedSource: KernelSource = {
-  build: !scalarForced() && WebAssembly.validate(bytesOf('simd')) ? 'simd' : 'scalar',
-  instantiateSync(build) {
-    try {
-      return new WebAssembly.Instance(new WebAssembly.Module(bytesOf(build)), {});
-    } catch (error) {
-      // Browsers refuse synchronous compilation of modules over 4 KB on the main thread.
-      if (error instanceof RangeError) return undefined;
-      throw error;
-    }
-  },
-  async instantiate(build) {
-    return (await WebAssembly.instantiate(bytesOf(build), {})).instance;
-  },
-};
+function compileSync(build: KernelBuild): WebAssembly.Module | undefined {
+  let module = compiled.get(build);
+  if (!module) {
+    module = unlessRefused(() => new WebAssembly.Module(bytesOf(build)));
+    if (module) compiled.set(build, module);
+  }
+  return module;
+}
 
-export const embeddedReady = registerKernelSource(embeddedSource);
+/** Compiling the SIMD build is the feature test (one compilation instead of a validation and a compilation). */
+function simdSupported(): boolean {
+  try {
+    return compileSync('simd') !== undefined || WebAssembly.validate(bytesOf('simd'));
+  } catch (error) {
+    if (error instanceof WebAssembly.CompileError) return false;
+    throw error;
+  }
+}
+
+function embeddedSource(preferScalar: boolean): KernelSource {
+  return {
+    build: !preferScalar && simdSupported() ? 'simd' : 'scalar',
+    instantiateSync(build) {
+      const module = compileSync(build);
+      return module && unlessRefused(() => new WebAssembly.Instance(module, {}));
+    },
+    async instantiate(build) {
+      const module = compiled.get(build);
+      if (module) return WebAssembly.instantiate(module, {});
+      return (await WebAssembly.instantiate(bytesOf(build), {})).instance;
+    },
+  };
+}
+
+/** Registers the embedded kernels; resolves once they are instantiated (at once where synchronous compilation is allowed). */
+export function registerEmbeddedKernels(preferScalar = false): Promise<void> {
+  return registerKernelSource(embeddedSource(preferScalar));
+}

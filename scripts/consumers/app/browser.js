@@ -1,0 +1,9 @@
+// Entry of the esbuild and Vite bundles; the page reads window.consumerResult.
+import * as library from 'wasm-metrics';
+import { computeAuc } from './auc-case.js';
+
+try {
+  window.consumerResult = computeAuc(library);
+} catch (error) {
+  window.consumerResult = { error: String(error) };
+}
