@@ -8,6 +8,7 @@ import portableSuites from './test/runtimes/portable-suites.json' with { type: '
 import { RuntimeSummaryReporter } from './test/runtimes/runtime-summary-reporter.js';
 
 const workerdEntry = fileURLToPath(new URL('./src/workerd.ts', import.meta.url));
+const workerdSklearnEntry = fileURLToPath(new URL('./src/sklearn-workerd.ts', import.meta.url));
 
 export default defineConfig({
   test: {
@@ -53,8 +54,13 @@ export default defineConfig({
           // Without a wrangler config the .wasm rule must be given, or Vite's own wasm plugin takes the import.
           miniflare: { compatibilityDate: '2025-09-01', modulesRules: [{ type: 'CompiledWasm', include: ['**/*.wasm'] }] },
         })],
-        // The Workers entry (kernels imported as a compiled module) wherever the tests import the default entry.
-        resolve: { alias: [{ find: /^(\.\.\/)+src\/index\.js$/, replacement: workerdEntry }] },
+        // The Workers entries (kernels imported as a compiled module) wherever the tests import the default ones.
+        resolve: {
+          alias: [
+            { find: /^(\.\.\/)+src\/index\.js$/, replacement: workerdEntry },
+            { find: /^(\.\.\/)+src\/sklearn\.js$/, replacement: workerdSklearnEntry },
+          ],
+        },
         test: { name: 'workerd', include: portableSuites },
       },
     ],

@@ -12,7 +12,8 @@
 // - plain JS, two native sorts: positives' and negatives' scores sorted apart (TypedArray.sort
 //   without a comparator), then a merge walk counting pairs and ties — the fastest plain-JS form here.
 // Every exact row must give the same AUC (the plain-JS rows are the correctness reference).
-import { AUC, BinaryAUROC, BinaryAveragePrecision, rocAucScore } from '../dist/index.js';
+import { AUC, BinaryAUROC, BinaryAveragePrecision } from '../dist/index.js';
+import { rocAucScore } from '../dist/sklearn.js';
 import { classificationData } from './data.mjs';
 import { prepare, timeRounds } from './harness.mjs';
 

@@ -181,7 +181,7 @@ function ready(fn, primeFn) {
 }
 
 async function child() {
-  const lib = await import('../dist/index.js');
+  const lib = { ...(await import('../dist/index.js')), ...(await import('../dist/sklearn.js')) };
   const small = cases(lib, data(PRIME_LENGTH), PRIME_LENGTH);
   const results = [];
   cases(lib, data(N), N).forEach((testCase, index) => {

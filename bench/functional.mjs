@@ -3,8 +3,9 @@
 // baselines in the same process, at N = 10^6 float32 samples. Indicative
 // ratios: one process, round-robin timing (see harness.mjs).
 import {
-  r2Score, explainedVarianceScore, meanSquaredError, medianAbsoluteError, rocAucConfidenceInterval, rocAucDifferenceTest,
-} from '../dist/index.js';
+  r2Score, explainedVarianceScore, meanSquaredError, medianAbsoluteError, rocAucConfidenceInterval,
+  rocAucDifferenceTest,
+} from '../dist/sklearn.js';
 import { prepare, timeRounds } from './harness.mjs';
 import { classificationData, regressionData } from './data.mjs';
 import * as js from './baselines-js-functional.mjs';

@@ -59,24 +59,45 @@ async function bundle() {
   // file, line and function (node --enable-source-maps, browser devtools) without
   // carrying the sources, which would triple the package.
   const library = { ...common, minify: true, sourcemap: 'linked', sourcesContent: false };
-  const entries = [
+  // ESM: each flavour's core and sklearn entries built together (code splitting), so
+  // the modules they share (kernel loader, arena, errors) are one copy in dist/chunks/.
+  const esmFlavours = [
     // Node ESM, Bun and the default condition: embedded kernels, WASM_METRICS_BUILD honoured.
-    { entryPoints: [at('src/index.ts')], format: 'esm', platform: 'neutral', outfile: at('dist/index.js') },
-    { entryPoints: [at('src/index-require.ts')], format: 'cjs', platform: 'node', outfile: at('dist/index.cjs') },
+    { core: 'src/index.ts', sklearn: 'src/sklearn.ts', names: ['index', 'sklearn'], platform: 'neutral' },
     // Browsers and Deno: embedded kernels, no reference to Node's globals.
-    { entryPoints: [at('src/portable.ts')], format: 'esm', platform: 'browser', outfile: at('dist/portable.js') },
-    { entryPoints: [at('src/portable-require.ts')], format: 'cjs', platform: 'browser', outfile: at('dist/portable.cjs') },
+    { core: 'src/portable.ts', sklearn: 'src/sklearn-portable.ts', names: ['portable', 'sklearn-portable'], platform: 'browser' },
     // Workers: the SIMD kernels as a .wasm module beside the bundle.
     {
-      entryPoints: [at('src/workerd.ts')], format: 'esm', platform: 'neutral', outfile: at('dist/workerd.js'),
-      loader: { '.wasm': 'copy' }, assetNames: '[name]',
+      core: 'src/workerd.ts', sklearn: 'src/sklearn-workerd.ts', names: ['workerd', 'sklearn-workerd'], platform: 'neutral',
+      extra: { loader: { '.wasm': 'copy' }, assetNames: '[name]' },
     },
-    ...[['esm', 'dist/tfjs.js'], ['cjs', 'dist/tfjs.cjs']].map(([format, outfile]) => ({
-      entryPoints: [at('src/tfjs/index.ts')], format, platform: 'neutral', outfile: at(outfile),
-      external: ['@tensorflow/*'], plugins: [coreAsPackage],
-    })),
   ];
-  for (const entry of entries) await esbuild.build({ ...library, ...entry });
+  for (const { core, sklearn, names, platform, extra } of esmFlavours) {
+    await esbuild.build({
+      ...library, ...extra, format: 'esm', platform, splitting: true, outdir: at('dist'), chunkNames: 'chunks/[name]-[hash]',
+      entryPoints: [{ in: at(core), out: names[0] }, { in: at(sklearn), out: names[1] }],
+    });
+  }
+  // CommonJS has no code splitting: one module per flavour holds the core and
+  // the sklearn API (dist/chunks/*.cjs); the entries re-export their half of it.
+  for (const [shared, outfile, platform] of [['src/require-shared.ts', 'dist/chunks/require.cjs', 'node'],
+    ['src/portable-require-shared.ts', 'dist/chunks/portable-require.cjs', 'browser']]) {
+    await esbuild.build({ ...library, entryPoints: [at(shared)], format: 'cjs', platform, outfile: at(outfile) });
+  }
+  for (const [entry, outfile, platform, shared] of [
+    ['src/index-require.ts', 'dist/index.cjs', 'node', './chunks/require.cjs'],
+    ['src/sklearn-require.ts', 'dist/sklearn.cjs', 'node', './chunks/require.cjs'],
+    ['src/portable-require.ts', 'dist/portable.cjs', 'browser', './chunks/portable-require.cjs'],
+    ['src/sklearn-require.ts', 'dist/sklearn-portable.cjs', 'browser', './chunks/portable-require.cjs'],
+  ]) {
+    await esbuild.build({ ...library, entryPoints: [at(entry)], format: 'cjs', platform, outfile: at(outfile), plugins: [sharedCommonJs(shared)] });
+  }
+  for (const [format, outfile] of [['esm', 'dist/tfjs.js'], ['cjs', 'dist/tfjs.cjs']]) {
+    await esbuild.build({
+      ...library, entryPoints: [at('src/tfjs/index.ts')], format, platform: 'neutral', outfile: at(outfile),
+      external: ['@tensorflow/*'], plugins: [coreAsPackage],
+    });
+  }
   await esbuild.build({
     ...common, entryPoints: [at('src/cli/main.ts')], format: 'esm', platform: 'node', outfile: at('dist/cli.js'),
     packages: 'external', banner: { js: '#!/usr/bin/env node' },
@@ -105,6 +126,24 @@ async function bundleThreads(common) {
     ...common, entryPoints: [at('src/threads/worker-entry.ts')], format: 'esm', platform: 'node', outfile: at('dist/threads-worker.js'),
   });
   for (const build of ['simd', 'scalar']) await copyFile(at(`build/kernels.${build}.wasm`), at(`dist/kernels.${build}.wasm`));
+}
+
+/**
+ * A CommonJS entry's API ('./api.js' or './sklearn-api.js') taken from the
+ * flavour's shared module (`shared`, relative to dist/) instead of bundled.
+ */
+function sharedCommonJs(shared) {
+  const halves = { './api.js': 'core', './sklearn-api.js': 'sklearn' };
+  return {
+    name: 'shared-commonjs',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/(sklearn-)?api\.js$/ }, (args) => ({ path: args.path, namespace: 'shared-commonjs' }));
+      build.onResolve({ filter: /^\.\/chunks\//, namespace: 'shared-commonjs' }, (args) => ({ path: args.path, external: true }));
+      build.onLoad({ filter: /.*/, namespace: 'shared-commonjs' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(shared)}).${halves[args.path]};`, loader: 'js',
+      }));
+    },
+  };
 }
 
 /**

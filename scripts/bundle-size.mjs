@@ -1,21 +1,29 @@
 // The size budget's measure: an entry bundled and minified by esbuild (what a
 // consumer's bundler ships), then gzip at level 9. Deterministic for given sources.
+import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
 /** The goal for each entry that embeds both kernel builds; reported by bench/sizes.mjs. */
 export const BUNDLE_BUDGET_GZIP_BYTES = 60_000;
 /**
- * The limit test/bundle-size.test.ts enforces. The budget held (48.6 KB) until the
- * scikit-learn functions and exact metrics joined the default entry (70.1 KB):
- * the ceiling stops further growth; raising it should be a deliberate change.
+ * The limit test/bundle-size.test.ts enforces: the budget itself. The default
+ * entry exceeded it (70.1 KB) while it carried the scikit-learn functions; they
+ * are now the 'wasm-metrics/sklearn' entry, measured with the core by
+ * bench/sizes.mjs but not held to the budget.
  */
-export const BUNDLE_CEILING_GZIP_BYTES = 72_000;
+export const BUNDLE_CEILING_GZIP_BYTES = BUNDLE_BUDGET_GZIP_BYTES;
 
-/** Bytes of `entry` (a path) bundled and minified, and of that gzipped at level 9. */
+/**
+ * Bytes of `entry` bundled and minified, and of that gzipped at level 9. `entry`
+ * is a path, or several paths bundled as one module re-exporting them all.
+ */
 export async function bundleSize(entry) {
+  const entries = Array.isArray(entry) ? entry : [entry];
+  const input = entries.length === 1 ? { entryPoints: entries }
+    : { stdin: { contents: entries.map((path) => `export * from ${JSON.stringify(path)};`).join('\n'), resolveDir: '.' } };
   const result = await esbuild.build({
-    entryPoints: [entry], bundle: true, minify: true, format: 'esm', platform: 'neutral', target: 'es2022',
+    ...input, bundle: true, minify: true, format: 'esm', platform: 'neutral', target: 'es2022',
     legalComments: 'none', write: false, logLevel: 'silent',
   });
   const code = result.outputFiles[0].contents;
@@ -24,9 +32,10 @@ export async function bundleSize(entry) {
 
 // `node scripts/bundle-size.mjs [entry...]` prints the sizes.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const entries = process.argv.length > 2 ? process.argv.slice(2) : ['src/index.ts', 'src/portable.ts'];
+  // A '+' joins entries measured as one bundle: src/index.ts+src/sklearn.ts.
+  const entries = process.argv.length > 2 ? process.argv.slice(2) : ['src/index.ts', 'src/portable.ts', 'src/index.ts+src/sklearn.ts'];
   for (const entry of entries) {
-    const { minified, gzip } = await bundleSize(entry);
+    const { minified, gzip } = await bundleSize(entry.split('+').map((path) => resolve(path)));
     console.log(`${entry}: ${minified} B minified, ${gzip} B gzip -9`);
   }
 }

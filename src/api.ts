@@ -47,31 +47,8 @@ export { objective, type Objective, type ObjectiveOptions } from './integrations
 export type { MetricSource } from './integrations/log-keys.js';
 export type { Logs } from './integrations/log-value.js';
 export {
-  rocAucConfidenceInterval, rocAucDifferenceTest, type RocAucConfidenceIntervalOptions, type RocAucConfidenceInterval,
-  type RocAucDifferenceTestOptions, type RocAucDifferenceTest,
-} from './functional/delong.js';
-export {
-  r2Score, explainedVarianceScore, meanSquaredError, rootMeanSquaredError, meanAbsoluteError,
-  meanAbsolutePercentageError, medianAbsoluteError, maxError,
-  type RegressionErrorOptions, type RegressionScoreOptions, type ErrorMultioutput, type ScoreMultioutput, type OutputResult,
-} from './functional/regression.js';
-export {
-  rocAucScore, averagePrecisionScore, rocCurve, precisionRecallCurve,
-  type RocAucScoreOptions, type AveragePrecisionScoreOptions, type CurveOptions, type RankingAverage,
-  type RocCurve, type PrecisionRecallCurve,
-} from './functional/ranking.js';
-export {
   BinaryAUROC, BinaryAveragePrecision, BinaryROC, BinaryPrecisionRecallCurve,
   type BinaryAUROCOptions, type CurveMetricOptions,
 } from './metrics/exact-binary.js';
 export { MulticlassAUROC, type MulticlassAUROCOptions, type MulticlassAverage } from './metrics/exact-multiclass.js';
 export { MultilabelAUROC, type MultilabelAUROCOptions } from './metrics/exact-multilabel.js';
-export {
-  accuracyScore, balancedAccuracyScore, precisionRecallFscoreSupport, precisionScore, recallScore, f1Score, fbetaScore,
-  confusionMatrix, matthewsCorrcoef, cohenKappaScore, logLoss, brierScoreLoss, topKAccuracyScore,
-  type AccuracyScoreOptions, type BalancedAccuracyScoreOptions, type PrecisionRecallScoreOptions, type FbetaScoreOptions,
-  type PrecisionRecallFscoreSupportOptions, type PrecisionRecallFscoreSupport, type Average, type ConfusionMatrixOptions,
-  type ConfusionNormalization, type CohenKappaScoreOptions, type KappaWeighting, type LogLossOptions, type BrierScoreLossOptions,
-  type TopKAccuracyScoreOptions, type Label, type LabelLike, type ZeroDivision, type SampleWeightOptions, type ClassLabels,
-  type ClassificationWarning, type WarningCategory, type WarningHandler, type WarningOptions,
-} from './functional/classification.js';

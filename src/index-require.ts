@@ -1,7 +1,3 @@
-// CommonJS entry for require() in Node and Bun: both compile the embedded module synchronously.
-import { registerEmbeddedKernels } from './wasm/embedded.js';
-import { scalarRequested } from './wasm/scalar-requested.js';
-
+// CommonJS entry for require() in Node and Bun. The build takes this API from
+// the CommonJS module shared with 'wasm-metrics/sklearn' (src/require-shared.ts).
 export * from './api.js';
-
-void registerEmbeddedKernels(scalarRequested());

@@ -1,8 +1,4 @@
-// CommonJS entry for browser bundlers resolving require(): the embedded kernels
-// without any access to Node's globals. Where synchronous compilation is refused,
-// the kernels arrive asynchronously: `await ready()` before the first update.
-import { registerEmbeddedKernels } from './wasm/embedded.js';
-
+// CommonJS entry for browser bundlers resolving require(). The build takes this
+// API from the CommonJS module shared with 'wasm-metrics/sklearn'
+// (src/portable-require-shared.ts): `await ready()` before the first update.
 export * from './api.js';
-
-void registerEmbeddedKernels();

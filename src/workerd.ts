@@ -1,14 +1,4 @@
-// Cloudflare Workers entry: workerd forbids compiling WebAssembly from bytes,
-// so the kernels are imported as a precompiled module (the SIMD build; V8 on
-// Workers always supports it).
-// @ts-expect-error -- resolved by the bundler as a WebAssembly.Module
-import simdModule from '../build/kernels.simd.wasm';
-import { registerKernelSource } from './wasm/runtime.js';
-
-registerKernelSource({
-  build: 'simd',
-  instantiateSync: (build) => (build === 'simd' ? new WebAssembly.Instance(simdModule as WebAssembly.Module, {}) : undefined),
-  instantiate: async () => new WebAssembly.Instance(simdModule as WebAssembly.Module, {}),
-});
+// Cloudflare Workers entry: the kernels imported as a precompiled module.
+import './wasm/register-workerd.js';
 
 export * from './api.js';

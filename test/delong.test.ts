@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { rocAucConfidenceInterval, rocAucDifferenceTest } from '../src/index.js';
+import { rocAucConfidenceInterval, rocAucDifferenceTest } from '../src/sklearn.js';
 import { expectMetricError } from './support/errors.js';
 import { expectClose, decodeNumbers } from './support/close.js';
 

@@ -4,10 +4,11 @@
 // with exact: true and its curve().
 import { describe, expect, test } from 'vitest';
 import {
-  AUC, BinaryAUROC, BinaryAveragePrecision, BinaryPrecisionRecallCurve, BinaryROC, InputError, Metric, MetricCollection,
-  MulticlassAUROC, MultilabelAUROC, averagePrecisionScore, deserialize, get, precisionRecallCurve, rocAucScore, rocCurve, serialize,
-  toTensor, type ArrayInput, type Direction,
+  AUC, BinaryAUROC, BinaryAveragePrecision, BinaryPrecisionRecallCurve, BinaryROC, InputError, Metric,
+  MetricCollection, MulticlassAUROC, MultilabelAUROC, deserialize, get, serialize, toTensor, type ArrayInput,
+  type Direction,
 } from '../src/index.js';
+import { averagePrecisionScore, precisionRecallCurve, rocAucScore, rocCurve } from '../src/sklearn.js';
 import { expectMetricError, expectRejected, update } from './support/errors.js';
 import { mulberry32 } from './support/random.js';
 import { sameBytes, savedArrays, savedLayout } from './support/state.js';

@@ -7,8 +7,9 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
   BinaryAUROC, BinaryAveragePrecision, BinaryPrecisionRecallCurve, BinaryROC, MulticlassAUROC, MultilabelAUROC,
-  averagePrecisionScore, precisionRecallCurve, rocAucScore, rocCurve, type ArrayInput, type Metric,
+  type ArrayInput, type Metric,
 } from '../src/index.js';
+import { averagePrecisionScore, precisionRecallCurve, rocAucScore, rocCurve } from '../src/sklearn.js';
 import { scoreGroups } from '../src/exact/score-groups.js';
 import { cutRanges } from './support/batches.js';
 import { expectRejected, update } from './support/errors.js';

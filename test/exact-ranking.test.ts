@@ -5,9 +5,8 @@
 // where scikit-learn raises, warns or accepts what it should not.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import {
-  averagePrecisionScore, precisionRecallCurve, rocAucScore, rocCurve, type MetricErrorCode,
-} from '../src/index.js';
+import { type MetricErrorCode } from '../src/index.js';
+import { averagePrecisionScore, precisionRecallCurve, rocAucScore, rocCurve } from '../src/sklearn.js';
 import { expectMetricError } from './support/errors.js';
 import {
   decode, expectAllClose, expectClose, optionsOf, rankingFixture, scoreInput, storedArray, type RankingCase,

@@ -2,11 +2,12 @@
 // fixture: warnings through onWarning, option checks, hand-derived values at
 // the edges (clipping epsilons, F-beta limits, label order), and input forms.
 import { describe, expect, test } from 'vitest';
+import { ConfigError } from '../src/index.js';
 import {
-  accuracyScore, balancedAccuracyScore, precisionRecallFscoreSupport, precisionScore, recallScore, f1Score, fbetaScore,
-  confusionMatrix, cohenKappaScore, logLoss, brierScoreLoss, topKAccuracyScore, ConfigError,
+  accuracyScore, balancedAccuracyScore, precisionRecallFscoreSupport, precisionScore, recallScore, f1Score,
+  fbetaScore, confusionMatrix, cohenKappaScore, logLoss, brierScoreLoss, topKAccuracyScore,
   type ClassificationWarning,
-} from '../src/index.js';
+} from '../src/sklearn.js';
 import { expectMetricError } from './support/errors.js';
 
 function collecting(): { warnings: ClassificationWarning[]; onWarning: (warning: ClassificationWarning) => void } {

@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import reference from './fixtures/sklearn_classification.json';
+import { type ArrayInput, type MetricErrorCode } from '../src/index.js';
 import {
-  accuracyScore, balancedAccuracyScore, precisionRecallFscoreSupport, precisionScore, recallScore, f1Score, fbetaScore,
-  confusionMatrix, matthewsCorrcoef, cohenKappaScore, logLoss, brierScoreLoss, topKAccuracyScore,
-  type ArrayInput, type ClassLabels, type MetricErrorCode,
-} from '../src/index.js';
+  accuracyScore, balancedAccuracyScore, precisionRecallFscoreSupport, precisionScore, recallScore, f1Score,
+  fbetaScore, confusionMatrix, matthewsCorrcoef, cohenKappaScore, logLoss, brierScoreLoss, topKAccuracyScore,
+  type ClassLabels,
+} from '../src/sklearn.js';
 import { expectMetricError } from './support/errors.js';
 import { expectClose } from './support/close-values.js';
 

@@ -4,10 +4,11 @@
 // and label spellings do not change results, integer weights repeat samples.
 import { afterEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
+import { type ArrayInput } from '../src/index.js';
 import {
   accuracyScore, balancedAccuracyScore, precisionRecallFscoreSupport, f1Score, confusionMatrix, matthewsCorrcoef,
-  cohenKappaScore, logLoss, brierScoreLoss, topKAccuracyScore, type ArrayInput, type ClassLabels,
-} from '../src/index.js';
+  cohenKappaScore, logLoss, brierScoreLoss, topKAccuracyScore, type ClassLabels,
+} from '../src/sklearn.js';
 import { useKernelBuild } from '../src/wasm/runtime.js';
 import { mulberry32 } from './support/random.js';
 import { expectClose } from './support/close-values.js';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import {
   r2Score, explainedVarianceScore, meanSquaredError, rootMeanSquaredError, meanAbsoluteError,
   meanAbsolutePercentageError, medianAbsoluteError, maxError,
-} from '../src/index.js';
+} from '../src/sklearn.js';
 import { decodeNumber, expectClose } from './support/close.js';
 
 interface Check {

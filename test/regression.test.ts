@@ -3,10 +3,11 @@
 // two-pass references, the scalar kernel build, input types and validation.
 import { afterEach, describe, expect, test } from 'vitest';
 import fc from 'fast-check';
+import { type ArrayInput } from '../src/index.js';
 import {
   r2Score, explainedVarianceScore, meanSquaredError, rootMeanSquaredError, meanAbsoluteError,
-  meanAbsolutePercentageError, medianAbsoluteError, maxError, type ArrayInput,
-} from '../src/index.js';
+  meanAbsolutePercentageError, medianAbsoluteError, maxError,
+} from '../src/sklearn.js';
 import { useKernelBuild } from '../src/wasm/runtime.js';
 import { expectMetricError } from './support/errors.js';
 import { expectClose } from './support/close.js';

@@ -20,12 +20,12 @@ async function bundleWithEsbuild(app, entry, name) {
     outdir, entryNames: 'browser', metafile: true, logLevel: 'silent',
   });
   await writeFile(join(outdir, 'index.html'), await readFile(join(app, 'index.html'), 'utf8'));
-  const expected = entry.endsWith('.cjs') ? 'dist/portable.cjs' : 'dist/portable.js';
+  const expected = entry.endsWith('.cjs') ? ['dist/portable.cjs', 'dist/sklearn-portable.cjs'] : ['dist/portable.js', 'dist/sklearn-portable.js'];
   const inputs = Object.keys(result.metafile.inputs);
   return {
     name, outdir,
     code: await readFile(join(outdir, 'browser.js'), 'utf8'),
-    problems: inputs.some((input) => input.endsWith(`wasm-metrics/${expected}`)) ? [] : [`did not bundle ${expected}`],
+    problems: expected.filter((file) => !inputs.some((input) => input.endsWith(`wasm-metrics/${file}`))).map((file) => `did not bundle ${file}`),
   };
 }
 

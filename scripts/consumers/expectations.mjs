@@ -1,15 +1,18 @@
 // What every consumer must report: the hand-derived AUC, computed by the SIMD
-// kernels (every runtime checked here supports them).
+// kernels (every runtime checked here supports them), and by rocAucScore from
+// 'wasm-metrics/sklearn' sharing the core's modules.
 import { expectedAuc } from './app/auc-case.js';
 
 const TOLERANCE = 1e-12;
 
-/** Problems with a consumer's { value, build } (or { error }); empty when it is right. */
+/** Problems with a consumer's { value, build, sklearnValue, shared } (or { error }); empty when it is right. */
 export function aucProblems(result) {
   if (result?.error) return [result.error];
   const problems = [];
   if (!(Math.abs(result?.value - expectedAuc) <= TOLERANCE)) problems.push(`AUC ${result?.value}, expected ${expectedAuc}`);
   if (result?.build !== 'simd') problems.push(`kernel build ${result?.build}, expected simd`);
+  if (!(Math.abs(result?.sklearnValue - expectedAuc) <= TOLERANCE)) problems.push(`rocAucScore ${result?.sklearnValue}, expected ${expectedAuc}`);
+  if (result?.shared !== true) problems.push('wasm-metrics/sklearn does not share the core\'s modules (its errors are not the core\'s InputError)');
   return problems;
 }
 

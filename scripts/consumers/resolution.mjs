@@ -14,8 +14,13 @@ const CASES = [
   // wrangler bundles with these conditions.
   { runtime: 'Cloudflare Workers', conditions: ['workerd', 'worker', 'browser'], kind: 'import-statement', file: 'dist/workerd.js' },
 ];
+// The same conditions for 'wasm-metrics/sklearn', each reaching the file built with (or sharing a module with) the core's.
+const SKLEARN_FILES = {
+  'dist/index.js': 'dist/sklearn.js', 'dist/index.cjs': 'dist/sklearn.cjs', 'dist/portable.js': 'dist/sklearn-portable.js',
+  'dist/portable.cjs': 'dist/sklearn-portable.cjs', 'dist/workerd.js': 'dist/sklearn-workerd.js',
+};
 
-async function resolveAs(app, { platform = 'neutral', conditions = [], kind }) {
+async function resolveAs(app, { specifier, platform = 'neutral', conditions = [], kind }) {
   let resolved;
   await esbuild.build({
     stdin: { contents: '', resolveDir: app }, platform, conditions, write: false, logLevel: 'silent',
@@ -23,7 +28,7 @@ async function resolveAs(app, { platform = 'neutral', conditions = [], kind }) {
       name: 'resolve-probe',
       setup(build) {
         build.onStart(async () => {
-          resolved = await build.resolve('wasm-metrics', { kind, resolveDir: app });
+          resolved = await build.resolve(specifier, { kind, resolveDir: app });
         });
       },
     }],
@@ -33,12 +38,16 @@ async function resolveAs(app, { platform = 'neutral', conditions = [], kind }) {
 
 export async function checkResolution(app) {
   const rows = [];
-  for (const testCase of CASES) {
+  const cases = [
+    ...CASES.map((testCase) => ({ ...testCase, specifier: 'wasm-metrics' })),
+    ...CASES.map((testCase) => ({ ...testCase, specifier: 'wasm-metrics/sklearn', file: SKLEARN_FILES[testCase.file] })),
+  ];
+  for (const testCase of cases) {
     const { path, errors } = await resolveAs(app, testCase);
     const suffix = `/wasm-metrics/${testCase.file}`;
     const normalised = path?.replaceAll('\\', '/') ?? '';
     rows.push({
-      name: `exports for ${testCase.runtime}`,
+      name: `exports of ${testCase.specifier} for ${testCase.runtime}`,
       problems: errors.length ? errors.map((error) => error.text) : normalised.endsWith(suffix) ? [] : [`resolved ${path}, expected ${suffix}`],
       detail: testCase.file,
     });

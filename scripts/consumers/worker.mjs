@@ -32,8 +32,8 @@ export async function checkWorkerConsumer(app) {
     const response = await miniflare.dispatchFetch('http://localhost/');
     const result = await response.json();
     const problems = aucProblems(result);
-    if (!Object.keys(bundled.metafile.inputs).some((input) => input.endsWith('wasm-metrics/dist/workerd.js'))) {
-      problems.push('did not bundle dist/workerd.js');
+    for (const file of ['dist/workerd.js', 'dist/sklearn-workerd.js']) {
+      if (!Object.keys(bundled.metafile.inputs).some((input) => input.endsWith(`wasm-metrics/${file}`))) problems.push(`did not bundle ${file}`);
     }
     return { name, problems, detail: `AUC ${result.value} (${result.build}), kernels as ${wasmFiles.join(', ')}` };
   } catch (error) {
