@@ -10,3 +10,6 @@ export { elementLossSums, rowLosses, weightedValueSums, zeroWeightsWhere, hingeS
 export { classTargetHits, sortedIdHits, firstInvalidClassId } from "./classes";
 export { elementEqualitySums } from "./equality";
 export { fbetaClassCounts, confusionMatrixCounts } from "./multiclass";
+export { rankKeyRange } from "./rankkeys";
+export { rankWorkspaceBytes, rankSort } from "./ranksort";
+export { rocAucFromSorted, countScoreGroups, writeScoreGroups } from "./ranksweep";
