@@ -12,4 +12,4 @@ export { elementEqualitySums } from "./equality";
 export { fbetaClassCounts, confusionMatrixCounts } from "./multiclass";
 export { rankKeyRange } from "./rankkeys";
 export { rankWorkspaceBytes, rankSort } from "./ranksort";
-export { rocAucFromSorted, countScoreGroups, writeScoreGroups } from "./ranksweep";
+export { countScoreGroups, writeScoreGroups } from "./ranksweep";

@@ -28,7 +28,9 @@ export const PLAN_SORTED_KEYS = 32;
 export const PLAN_SORTED_WEIGHTS = 36;
 /** u32: 1 when unweighted samples carry weights of 1 because the key has no room for the label bit. */
 export const PLAN_UNIT_WEIGHTS = 40;
-export const PLAN_BYTES = 64;
+/** 64 bytes: the ROC AUC sweep's running sums, carried from bucket to bucket (ranksweep.ts). */
+export const PLAN_SWEEP = 64;
+export const PLAN_BYTES = 128;
 
 // @ts-ignore: decorator
 @inline export function key32(bits: u32): u32 {

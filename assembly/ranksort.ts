@@ -1,19 +1,26 @@
-// Exact ranking: a stable LSD radix sort of the plan's keys (rankkeys.ts).
-// One read pass writes the sort keys and counts every digit's histogram
-// (Herf, "Radix Tricks", 2001); each digit then costs one scatter pass, and
-// digits that are equal in every key are skipped. Digits are at most 11 bits
-// (2048 buckets), spread evenly over the key's significant bits.
+// Exact ranking: a radix sort of the plan's keys (rankkeys.ts). The read pass
+// that writes the sort keys also counts their top digit; one scatter pass then
+// splits the samples by that digit into up to 2048 buckets, each small enough
+// (about N/2048 samples) to finish in cache: a stable LSD radix sort on the
+// remaining digits, all of a bucket's digit histograms counted in one read
+// (Herf, "Radix Tricks", 2001), digits equal across the bucket skipped, and
+// insertion sort for tiny buckets. Only the top-digit pass goes through main
+// memory twice; the ROC AUC sweep runs on each bucket while it is still in cache.
 import {
   keys32x4, scoreKey, PLAN_MIN_KEY, PLAN_SHIFT, PLAN_KEY_BYTES, PLAN_KEY_BITS,
   PLAN_SCORES_F64, PLAN_UNIT_WEIGHTS, PLAN_COUNT, PLAN_SORTED_KEYS, PLAN_SORTED_WEIGHTS, PLAN_BYTES,
 } from "./rankkeys";
+import { startSweep, sweepCounted, sweepWeighted, finishSweep } from "./ranksweep";
 
 const MAX_DIGIT_BITS: u32 = 11;
 const BUCKETS: u32 = 1 << MAX_DIGIT_BITS;
 const HISTOGRAM_BYTES: usize = <usize>BUCKETS << 2;
+/** The top digit and up to five more (64 - 11 bits in digits of at most 11). */
 const MAX_DIGITS: u32 = 6;
+/** Buckets up to this size are insertion-sorted (cheaper than clearing their histograms). */
+const INSERTION_SORT_MAX: i32 = 24;
 
-/** Bytes of the fixed workspace (plan, then one histogram per digit) the rank kernels need before the sample buffers. */
+/** Bytes of the fixed workspace (plan, then the digit histograms) the rank kernels need before the sample buffers. */
 export function rankWorkspaceBytes(): i32 {
   return PLAN_BYTES + <i32>(<usize>MAX_DIGITS * HISTOGRAM_BYTES);
 }
@@ -25,67 +32,149 @@ export function rankWorkspaceBytes(): i32 {
  * buffer when it carries unit weights). `keys` may alias the scores and `weights`
  * the weights array: they are written in place. `otherKeys` and `otherWeights`
  * are the second buffers of the sort. Memory per sample: the two key buffers
- * (4 or 8 bytes each, per the plan) and, when weighted, the two weight buffers
- * (8 bytes each). Leaves the sorted keys' address (and the signed weights',
- * negative for positives) in the plan; returns the number of samples kept.
+ * (4 or 8 bytes each, per the plan) and, when weights are carried, the two weight
+ * buffers (8 bytes each). Leaves the sorted keys' address (and the signed weights',
+ * negative for positives) in the plan. When `sums` is not 0, also writes there
+ * [pairs, positive weight, negative weight] (see ranksweep.ts). Returns the
+ * number of samples kept.
  */
 export function rankSort(
   plan: usize, scores: usize, labels: usize, weights: usize, n: i32,
-  keys: usize, otherKeys: usize, otherWeights: usize,
+  keys: usize, otherKeys: usize, otherWeights: usize, sums: usize,
 ): i32 {
   const f64Scores = load<u32>(plan + PLAN_SCORES_F64) != 0;
   if (load<u32>(plan + PLAN_KEY_BYTES) == 4) {
     if (weights) {
-      return f64Scores ? sortOf<f64, u32, f64>(plan, scores, labels, weights, n, keys, otherKeys, otherWeights)
-        : sortOf<f32, u32, f64>(plan, scores, labels, weights, n, keys, otherKeys, otherWeights);
+      return f64Scores ? sortOf<f64, u32, f64>(plan, scores, labels, weights, n, keys, otherKeys, otherWeights, sums)
+        : sortOf<f32, u32, f64>(plan, scores, labels, weights, n, keys, otherKeys, otherWeights, sums);
     }
-    return f64Scores ? sortOf<f64, u32, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0)
-      : sortOf<f32, u32, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0);
+    return f64Scores ? sortOf<f64, u32, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0, sums)
+      : sortOf<f32, u32, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0, sums);
   }
   // Float32 keys need 8 bytes only with the label bit, so only unweighted float32 sorts get here.
-  if (weights) return sortOf<f64, u64, f64>(plan, scores, labels, weights, n, keys, otherKeys, otherWeights);
-  return f64Scores ? sortOf<f64, u64, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0)
-    : sortOf<f32, u64, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0);
+  if (weights) return sortOf<f64, u64, f64>(plan, scores, labels, weights, n, keys, otherKeys, otherWeights, sums);
+  return f64Scores ? sortOf<f64, u64, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0, sums)
+    : sortOf<f32, u64, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0, sums);
 }
 
-// F: score type (f32 | f64). K: key type (u32 | u64). W: f64 = weighted, i32 = unweighted.
+// F: score type (f32 | f64). K: key type (u32 | u64). W: f64 = weights carried, i32 = label in the key.
 function sortOf<F, K, W>(
   plan: usize, scores: usize, labels: usize, weights: usize, n: i32,
-  keys: usize, otherKeys: usize, otherWeights: usize,
+  keys: usize, otherKeys: usize, otherWeights: usize, sums: usize,
 ): i32 {
   const keyBits = load<u32>(plan + PLAN_KEY_BITS);
-  const digits = keyBits ? (keyBits + MAX_DIGIT_BITS - 1) / MAX_DIGIT_BITS : 0;
-  const width = digits ? (keyBits + digits - 1) / digits : 0;
-  const histograms = plan + PLAN_BYTES;
-  memory.fill(histograms, 0, <usize>digits * HISTOGRAM_BYTES);
+  const topWidth = keyBits < MAX_DIGIT_BITS ? keyBits : MAX_DIGIT_BITS;
+  const topShift = keyBits - topWidth;
+  const topBuckets: u32 = 1 << topWidth;
+  const top = plan + PLAN_BYTES;
+  memory.fill(top, 0, <usize>topBuckets << 2);
   let count = n;
   if (!isFloat<W>() && sizeof<F>() == 4 && sizeof<K>() == 4 && ASC_FEATURE_SIMD) {
-    packF32LabelKeys(plan, scores, labels, n, keys, histograms, digits, width);
+    packF32LabelKeys(plan, scores, labels, n, keys, top, topShift);
   } else {
-    count = packKeys<F, K, W>(plan, scores, labels, weights, n, keys, histograms, digits, width);
+    count = packKeys<F, K, W>(plan, scores, labels, weights, n, keys, top, topShift);
   }
-  let source = keys, target = otherKeys;
-  let sourceWeights = weights, targetWeights = otherWeights;
-  const mask: u32 = (<u32>1 << width) - 1;
-  for (let digit: u32 = 0; digit < digits; digit++) {
-    const offsets = histograms + <usize>digit * HISTOGRAM_BYTES;
-    if (!toOffsets(offsets, mask + 1, <u32>count)) continue;
-    scatter<K, W>(source, target, sourceWeights, targetWeights, count, digit * width, mask, offsets);
-    const keysNow = target; target = source; source = keysNow;
-    const weightsNow = targetWeights; targetWeights = sourceWeights; sourceWeights = weightsNow;
+
+  // The remaining digits, sorted within each top bucket.
+  const innerDigits = (topShift + MAX_DIGIT_BITS - 1) / MAX_DIGIT_BITS;
+  const innerWidth = innerDigits ? (topShift + innerDigits - 1) / innerDigits : 0;
+  const inner = top + HISTOGRAM_BYTES;
+  if (sums) startSweep(plan);
+  let sorted = keys, sortedWeights = weights, spare = otherKeys, spareWeights = otherWeights;
+  if (toOffsets(top, topBuckets, <u32>count, 0)) {
+    scatter<K, W>(keys, otherKeys, weights, otherWeights, 0, count, topShift, topBuckets - 1, top);
+    sorted = otherKeys; sortedWeights = otherWeights; spare = keys; spareWeights = weights;
+    // The scatter advanced each bucket's offset to its end.
+    let from = 0;
+    for (let bucket: u32 = 0; bucket < topBuckets; bucket++) {
+      const to = <i32>load<u32>(top + (<usize>bucket << 2));
+      if (to > from) {
+        sortBucket<K, W>(sorted, spare, sortedWeights, spareWeights, from, to, innerDigits, innerWidth, inner);
+        if (sums) sweepBucket<K, W>(plan, sorted, sortedWeights, from, to);
+      }
+      from = to;
+    }
+  } else {
+    // One top bucket holds everything.
+    sortBucket<K, W>(sorted, spare, sortedWeights, spareWeights, 0, count, innerDigits, innerWidth, inner);
+    if (sums) sweepBucket<K, W>(plan, sorted, sortedWeights, 0, count);
   }
+  if (sums) finishSweep(plan, sums, isFloat<W>());
   store<u32>(plan + PLAN_COUNT, <u32>count);
-  store<u32>(plan + PLAN_SORTED_KEYS, <u32>source);
-  store<u32>(plan + PLAN_SORTED_WEIGHTS, isFloat<W>() ? <u32>sourceWeights : 0);
+  store<u32>(plan + PLAN_SORTED_KEYS, <u32>sorted);
+  store<u32>(plan + PLAN_SORTED_WEIGHTS, isFloat<W>() ? <u32>sortedWeights : 0);
   return count;
 }
 
+// @ts-ignore: decorator
+@inline function sweepBucket<K, W>(plan: usize, keys: usize, weights: usize, from: i32, to: i32): void {
+  if (isFloat<W>()) sweepWeighted<K>(plan, keys, weights, from, to);
+  else sweepCounted<K>(plan, keys, from, to);
+}
+
 /**
- * Turns a digit's counts into exclusive starting offsets. Returns false (and
+ * Sorts samples [from, to) of `keys` (and their weights) by the digits below the
+ * top one, using the same range of `spare` as the second buffer; the result ends in `keys`.
+ */
+function sortBucket<K, W>(
+  keys: usize, spare: usize, weights: usize, spareWeights: usize,
+  from: i32, to: i32, digits: u32, width: u32, histograms: usize,
+): void {
+  const size = to - from;
+  if (size <= 1 || digits == 0) return;
+  if (size <= INSERTION_SORT_MAX) {
+    insertionSort<K, W>(keys, weights, from, to);
+    return;
+  }
+  const buckets: u32 = 1 << width;
+  const mask = buckets - 1;
+  for (let digit: u32 = 0; digit < digits; digit++) memory.fill(histograms + <usize>digit * HISTOGRAM_BYTES, 0, <usize>buckets << 2);
+  for (let i = from; i < to; i++) {
+    const key = load<K>(keys + (<usize>i << alignof<K>()));
+    bump(histograms, <u32>key & mask, 1);
+    if (digits > 1) bump(histograms + HISTOGRAM_BYTES, <u32>(key >> <K>width) & mask, 1);
+    for (let digit: u32 = 2; digit < digits; digit++) {
+      bump(histograms + <usize>digit * HISTOGRAM_BYTES, <u32>(key >> <K>(width * digit)) & mask, 1);
+    }
+  }
+  let source = keys, target = spare, sourceWeights = weights, targetWeights = spareWeights;
+  for (let digit: u32 = 0; digit < digits; digit++) {
+    const offsets = histograms + <usize>digit * HISTOGRAM_BYTES;
+    if (!toOffsets(offsets, buckets, <u32>size, <u32>from)) continue;
+    scatter<K, W>(source, target, sourceWeights, targetWeights, from, to, digit * width, mask, offsets);
+    const keysNow = target; target = source; source = keysNow;
+    const weightsNow = targetWeights; targetWeights = sourceWeights; sourceWeights = weightsNow;
+  }
+  if (source != keys) {
+    memory.copy(keys + (<usize>from << alignof<K>()), source + (<usize>from << alignof<K>()), <usize>size << alignof<K>());
+    if (isFloat<W>()) memory.copy(weights + (<usize>from << 3), sourceWeights + (<usize>from << 3), <usize>size << 3);
+  }
+}
+
+/** Stable insertion sort of samples [from, to) by key. */
+function insertionSort<K, W>(keys: usize, weights: usize, from: i32, to: i32): void {
+  for (let i = from + 1; i < to; i++) {
+    const key = load<K>(keys + (<usize>i << alignof<K>()));
+    const weight = isFloat<W>() ? load<f64>(weights + (<usize>i << 3)) : 0;
+    let j = i - 1;
+    while (j >= from) {
+      const other = load<K>(keys + (<usize>j << alignof<K>()));
+      if (other <= key) break;
+      store<K>(keys + (<usize>(j + 1) << alignof<K>()), other);
+      if (isFloat<W>()) store<f64>(weights + (<usize>(j + 1) << 3), load<f64>(weights + (<usize>j << 3)));
+      j--;
+    }
+    store<K>(keys + (<usize>(j + 1) << alignof<K>()), key);
+    if (isFloat<W>()) store<f64>(weights + (<usize>(j + 1) << 3), weight);
+  }
+}
+
+/**
+ * Turns a digit's counts into starting offsets (from `base`). Returns false (and
  * leaves the counts) when one bucket holds every key: the pass would not move anything.
  */
-function toOffsets(offsets: usize, buckets: u32, count: u32): bool {
-  let total: u32 = 0;
+function toOffsets(offsets: usize, buckets: u32, count: u32, base: u32): bool {
+  let total = base;
   for (let bucket: u32 = 0; bucket < buckets; bucket++) {
     const address = offsets + (<usize>bucket << 2);
     const c = load<u32>(address);
@@ -102,32 +191,19 @@ function toOffsets(offsets: usize, buckets: u32, count: u32): bool {
   store<u32>(address, load<u32>(address) + add);
 }
 
-/** Counts the key's digits (all of them, in one call) in their histograms. */
-// @ts-ignore: decorator
-@inline function countDigits<K>(histograms: usize, key: K, digits: u32, width: u32, mask: u32, add: u32): void {
-  bump(histograms, <u32>key & mask, add);
-  if (digits > 1) bump(histograms + HISTOGRAM_BYTES, <u32>(key >> <K>width) & mask, add);
-  if (digits > 2) bump(histograms + 2 * HISTOGRAM_BYTES, <u32>(key >> <K>(width * 2)) & mask, add);
-  if (sizeof<K>() == 8) {
-    if (digits > 3) bump(histograms + 3 * HISTOGRAM_BYTES, <u32>(key >> <K>(width * 3)) & mask, add);
-    if (digits > 4) bump(histograms + 4 * HISTOGRAM_BYTES, <u32>(key >> <K>(width * 4)) & mask, add);
-    if (digits > 5) bump(histograms + 5 * HISTOGRAM_BYTES, <u32>(key >> <K>(width * 5)) & mask, add);
-  }
-}
-
 /**
- * Writes the sort keys ((key - min) >> shift, then the label bit when unweighted)
- * and, when weighted, the weights signed by label (negative = positive label),
- * dropping zero weights; counts the digits. Returns the samples kept.
+ * Writes the sort keys ((key - min) >> shift, then the label bit when the label
+ * rides in the key) and, when weights are carried, the weights signed by label
+ * (negative = positive label), dropping zero weights; counts the top digit.
+ * Returns the samples kept.
  */
 function packKeys<F, K, W>(
   plan: usize, scores: usize, labels: usize, weights: usize, n: i32,
-  keys: usize, histograms: usize, digits: u32, width: u32,
+  keys: usize, top: usize, topShift: u32,
 ): i32 {
   const lowest = load<u64>(plan + PLAN_MIN_KEY);
   const shift = <u64>load<u32>(plan + PLAN_SHIFT);
   const unitWeights = load<u32>(plan + PLAN_UNIT_WEIGHTS) != 0;
-  const mask: u32 = (<u32>1 << width) - 1;
   let kept = 0;
   for (let i = 0; i < n; i++) {
     const positive = <u64>(load<u8>(labels + <usize>i) != 0);
@@ -139,52 +215,51 @@ function packKeys<F, K, W>(
       // Writes at `kept` <= i, so the key and weight arrays may alias the inputs.
       store<K>(keys + (<usize>kept << alignof<K>()), key);
       store<f64>(weights + (<usize>kept << 3), positive ? -weight : weight);
-      countDigits<K>(histograms, key, digits, width, mask, keep);
+      bump(top, <u32>(key >> <K>topShift), keep);
       kept += <i32>keep;
     } else {
       const key = <K>((reduced << 1) | positive);
       store<K>(keys + (<usize>i << alignof<K>()), key);
-      countDigits<K>(histograms, key, digits, width, mask, 1);
+      bump(top, <u32>(key >> <K>topShift), 1);
     }
   }
   return isFloat<W>() ? kept : n;
 }
 
 /** packKeys for float32 scores and 32-bit keys with the label bit, four samples at a time. */
-function packF32LabelKeys(
-  plan: usize, scores: usize, labels: usize, n: i32,
-  keys: usize, histograms: usize, digits: u32, width: u32,
-): void {
+function packF32LabelKeys(plan: usize, scores: usize, labels: usize, n: i32, keys: usize, top: usize, topShift: u32): void {
   const lowest = <u32>load<u64>(plan + PLAN_MIN_KEY);
   const shift = load<u32>(plan + PLAN_SHIFT);
-  const mask: u32 = (<u32>1 << width) - 1;
-  const lowestLanes = i32x4.splat(<i32>lowest);
-  const one = i32x4.splat(1);
   let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    const reduced = i32x4.shr_u(i32x4.sub(keys32x4(v128.load(scores + (<usize>i << 2))), lowestLanes), shift);
-    const label = i32x4.min_u(i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(labels + <usize>i))), one);
-    const packed = v128.or(i32x4.shl(reduced, 1), label);
-    v128.store(keys + (<usize>i << 2), packed);
-    countDigits<u32>(histograms, <u32>i32x4.extract_lane(packed, 0), digits, width, mask, 1);
-    countDigits<u32>(histograms, <u32>i32x4.extract_lane(packed, 1), digits, width, mask, 1);
-    countDigits<u32>(histograms, <u32>i32x4.extract_lane(packed, 2), digits, width, mask, 1);
-    countDigits<u32>(histograms, <u32>i32x4.extract_lane(packed, 3), digits, width, mask, 1);
+  if (ASC_FEATURE_SIMD) {
+    const lowestLanes = i32x4.splat(<i32>lowest);
+    const one = i32x4.splat(1);
+    for (; i + 4 <= n; i += 4) {
+      const reduced = i32x4.shr_u(i32x4.sub(keys32x4(v128.load(scores + (<usize>i << 2))), lowestLanes), shift);
+      const label = i32x4.min_u(i32x4.extend_low_i16x8_u(i16x8.extend_low_i8x16_u(v128.load32_zero(labels + <usize>i))), one);
+      const packed = v128.or(i32x4.shl(reduced, 1), label);
+      v128.store(keys + (<usize>i << 2), packed);
+      const digit = i32x4.shr_u(packed, topShift);
+      bump(top, <u32>i32x4.extract_lane(digit, 0), 1);
+      bump(top, <u32>i32x4.extract_lane(digit, 1), 1);
+      bump(top, <u32>i32x4.extract_lane(digit, 2), 1);
+      bump(top, <u32>i32x4.extract_lane(digit, 3), 1);
+    }
   }
   for (; i < n; i++) {
     const positive = <u32>(load<u8>(labels + <usize>i) != 0);
     const key = (((<u32>scoreKey<f32>(scores, i) - lowest) >> shift) << 1) | positive;
     store<u32>(keys + (<usize>i << 2), key);
-    countDigits<u32>(histograms, key, digits, width, mask, 1);
+    bump(top, key >> topShift, 1);
   }
 }
 
-/** One stable counting-sort pass on the digit at `shift`; weights move with their keys. */
+/** One stable counting-sort pass over samples [from, to) on the digit at `shift`; weights move with their keys. */
 function scatter<K, W>(
   source: usize, target: usize, sourceWeights: usize, targetWeights: usize,
-  n: i32, shift: u32, mask: u32, offsets: usize,
+  from: i32, to: i32, shift: u32, mask: u32, offsets: usize,
 ): void {
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const key = load<K>(source + (<usize>i << alignof<K>()));
     const slot = offsets + (<usize>(<u32>(key >> <K>shift) & mask) << 2);
     const at = load<u32>(slot);

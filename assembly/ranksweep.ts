@@ -1,39 +1,53 @@
-// Sweeps over the keys rankSort left in ascending order: the Mann–Whitney
+// Sweeps over the keys rankSort leaves in ascending order: the Mann–Whitney
 // numerator of ROC AUC, or the groups of equal scores (in descending order).
 // A run is a stretch of equal scores: equal keys once the label bit (the low
 // bit when unweighted) is shifted out.
 import {
   scoreOfKey, PLAN_MIN_KEY, PLAN_SHIFT, PLAN_KEY_BYTES, PLAN_SCORES_F64,
-  PLAN_COUNT, PLAN_SORTED_KEYS, PLAN_SORTED_WEIGHTS,
+  PLAN_COUNT, PLAN_SORTED_KEYS, PLAN_SORTED_WEIGHTS, PLAN_SWEEP,
 } from "./rankkeys";
 
-/**
- * Writes [pairs, positive weight, negative weight] as f64 at `out`, where pairs =
- * Σ over positive-negative pairs of w⁺·w⁻·([s⁺ > s⁻] + ½[s⁺ = s⁻]).
- */
-export function rocAucFromSorted(plan: usize, out: usize): void {
-  const keys = <usize>load<u32>(plan + PLAN_SORTED_KEYS);
-  const weights = <usize>load<u32>(plan + PLAN_SORTED_WEIGHTS);
-  const n = <i32>load<u32>(plan + PLAN_COUNT);
-  const wide = load<u32>(plan + PLAN_KEY_BYTES) == 8;
-  if (weights) {
-    if (wide) weightedSums<u64>(keys, weights, n, out);
-    else weightedSums<u32>(keys, weights, n, out);
-  } else if (wide) countedSums<u64>(keys, n, out);
-  else countedSums<u32>(keys, n, out);
+// The Mann–Whitney numerator, pairs = Σ over positive-negative pairs of
+// w⁺·w⁻·([s⁺ > s⁻] + ½[s⁺ = s⁻]), swept over the sorted samples in order, one
+// stretch at a time (the sort hands over each bucket while it is in cache). The
+// running sums live in the plan between stretches.
+const NEGATIVES = PLAN_SWEEP;
+const NEGATIVES_BELOW = PLAN_SWEEP + 8;
+const POSITIVES = PLAN_SWEEP + 16;
+const TWICE_PAIRS = PLAN_SWEEP + 24;
+const PREVIOUS = PLAN_SWEEP + 32;
+const RUN_POSITIVES = PLAN_SWEEP + 40;
+const STARTED = PLAN_SWEEP + 48;
+
+export function startSweep(plan: usize): void {
+  memory.fill(plan + PLAN_SWEEP, 0, 56);
+}
+
+/** Writes [pairs, positive weight, negative weight] as f64 at `out`. */
+export function finishSweep(plan: usize, out: usize, weighted: bool): void {
+  if (weighted) {
+    store<f64>(out, load<f64>(plan + TWICE_PAIRS) * 0.5);
+    store<f64>(out, load<f64>(plan + POSITIVES), 8);
+    store<f64>(out, load<f64>(plan + NEGATIVES), 16);
+  } else {
+    store<f64>(out, <f64>load<i64>(plan + TWICE_PAIRS) * 0.5);
+    store<f64>(out, <f64>load<i64>(plan + POSITIVES), 8);
+    store<f64>(out, <f64>load<i64>(plan + NEGATIVES), 16);
+  }
 }
 
 /**
- * Unweighted: the label is the key's low bit, so within a run the negatives come
- * first. A positive then beats every negative before its run and ties with every
- * negative in it: 2·pairs gains (negatives before the run) + (negatives so far).
- * Integer counts keep the sum exact.
+ * Label in the key's low bit: within a run the negatives come first, so a
+ * positive beats every negative before its run and ties with every negative in
+ * it: 2·pairs gains (negatives before the run) + (negatives so far). Integer
+ * counts keep the sum exact.
  */
-function countedSums<K>(keys: usize, n: i32, out: usize): void {
-  let negatives: i64 = 0, negativesBelow: i64 = 0, positives: i64 = 0, twicePairs: i64 = 0;
-  // All ones is never a run key (a key shifted right once).
-  let previousRun: K = <K>-1;
-  for (let i = 0; i < n; i++) {
+export function sweepCounted<K>(plan: usize, keys: usize, from: i32, to: i32): void {
+  let negatives = load<i64>(plan + NEGATIVES), negativesBelow = load<i64>(plan + NEGATIVES_BELOW);
+  let positives = load<i64>(plan + POSITIVES), twicePairs = load<i64>(plan + TWICE_PAIRS);
+  // All ones is never a run key (a key shifted right once), so the first sample starts a run.
+  let previousRun: K = load<u32>(plan + STARTED) ? <K>load<u64>(plan + PREVIOUS) : <K>-1;
+  for (let i = from; i < to; i++) {
     const key = load<K>(keys + (<usize>i << alignof<K>()));
     const run = key >> 1;
     const positive = <i64>(key & 1);
@@ -43,23 +57,30 @@ function countedSums<K>(keys: usize, n: i32, out: usize): void {
     positives += positive;
     negatives += positive ^ 1;
   }
-  store<f64>(out, <f64>twicePairs * 0.5);
-  store<f64>(out, <f64>positives, 8);
-  store<f64>(out, <f64>negatives, 16);
+  store<i64>(plan + NEGATIVES, negatives);
+  store<i64>(plan + NEGATIVES_BELOW, negativesBelow);
+  store<i64>(plan + POSITIVES, positives);
+  store<i64>(plan + TWICE_PAIRS, twicePairs);
+  store<u64>(plan + PREVIOUS, <u64>previousRun);
+  store<u32>(plan + STARTED, 1);
 }
 
 /**
- * Weighted (label in the weight's sign, negative = positive), any order within a
- * run: each tied pair is counted when its later member is reached.
- * A positive adds w·(2·negatives below its run + this run's negatives so far);
- * a negative adds w·(this run's positives so far), each tie counting half.
+ * Label in the weight's sign (negative = positive), any order within a run:
+ * each tied pair is counted when its later member is reached. A positive adds
+ * w·(2·negatives below its run + this run's negatives so far); a negative adds
+ * w·(this run's positives so far), each tie counting half.
  */
-function weightedSums<K>(keys: usize, weights: usize, n: i32, out: usize): void {
-  let negatives = 0.0, negativesBelow = 0.0, positives = 0.0, runPositives = 0.0, twicePairs = 0.0;
-  let previousKey: K = 0;
-  for (let i = 0; i < n; i++) {
+export function sweepWeighted<K>(plan: usize, keys: usize, weights: usize, from: i32, to: i32): void {
+  let negatives = load<f64>(plan + NEGATIVES), negativesBelow = load<f64>(plan + NEGATIVES_BELOW);
+  let positives = load<f64>(plan + POSITIVES), twicePairs = load<f64>(plan + TWICE_PAIRS);
+  let runPositives = load<f64>(plan + RUN_POSITIVES);
+  let previousKey = <K>load<u64>(plan + PREVIOUS);
+  let started = load<u32>(plan + STARTED) != 0;
+  for (let i = from; i < to; i++) {
     const key = load<K>(keys + (<usize>i << alignof<K>()));
-    const newRun = i == 0 || key != previousKey;
+    const newRun = !started || key != previousKey;
+    started = true;
     previousKey = key;
     negativesBelow = select<f64>(negatives, negativesBelow, newRun);
     runPositives = select<f64>(0, runPositives, newRun);
@@ -71,9 +92,13 @@ function weightedSums<K>(keys: usize, weights: usize, n: i32, out: usize): void 
     runPositives += select<f64>(weight, 0, positive);
     negatives += select<f64>(0, weight, positive);
   }
-  store<f64>(out, twicePairs * 0.5);
-  store<f64>(out, positives, 8);
-  store<f64>(out, negatives, 16);
+  store<f64>(plan + NEGATIVES, negatives);
+  store<f64>(plan + NEGATIVES_BELOW, negativesBelow);
+  store<f64>(plan + POSITIVES, positives);
+  store<f64>(plan + TWICE_PAIRS, twicePairs);
+  store<f64>(plan + RUN_POSITIVES, runPositives);
+  store<u64>(plan + PREVIOUS, <u64>previousKey);
+  store<u32>(plan + STARTED, started ? 1 : 0);
 }
 
 // @ts-ignore: decorator

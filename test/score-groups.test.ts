@@ -244,7 +244,7 @@ describe('sizes beyond one group chunk (16384 groups)', () => {
   test.each(largeCases.flatMap(([name, score]) => (['f32', 'f64'] as const).flatMap((type) =>
     [false, true].map((weighted) => [`${name}, ${type}, ${weighted ? 'weighted' : 'unweighted'}`, score, type, weighted] as const))))(
     '%s', (_name, score, scoreType, weighted) => {
-      for (const n of [16384 * 2 + 7, 40_001]) {
+      for (const n of [16384 * 2 + 7, 200_003]) {
         const sample = seeded(n, n + scoreType.length, score, scoreType, weighted);
         const { groups, sums } = bothBuilds(sample);
         const reference = mapScoreGroups(sample.scores, sample.labels, sample.weights);

@@ -1,7 +1,7 @@
 // Exact ranking for scikit-learn-grade curves and AUC: samples grouped by
 // distinct score, sorted in WebAssembly (src/wasm/feed-rank.ts for the memory
 // each call needs). Callers validate the values; this module only checks lengths.
-import { sortSamples, rocAucFromSorted, groupsFromSorted, type RankScores } from '../wasm/feed-rank.js';
+import { sortSamples, rocAucSumsOf, groupsFromSorted, type RankScores } from '../wasm/feed-rank.js';
 import { InputError } from '../errors.js';
 
 export interface ScoreGroups {
@@ -43,6 +43,6 @@ export function scoreGroups(scores: RankScores, labels: Uint8Array, weights?: Fl
 export function rocAucSums(scores: RankScores, labels: Uint8Array, weights?: Float64Array): RocAucSums {
   checkLengths(scores, labels, weights);
   if (scores.length === 0) return { pairs: 0, positiveWeight: 0, negativeWeight: 0 };
-  const [pairs, positiveWeight, negativeWeight] = rocAucFromSorted(sortSamples(scores, labels, weights)) as unknown as [number, number, number];
+  const [pairs, positiveWeight, negativeWeight] = rocAucSumsOf(scores, labels, weights) as unknown as [number, number, number];
   return { pairs, positiveWeight, negativeWeight };
 }

@@ -33,8 +33,11 @@ export interface SortedSamples {
 
 const align16 = (address: number): number => Math.ceil(address / 16) * 16;
 
-/** Copies the samples into wasm memory and sorts them by score, ascending. */
-export function sortSamples(scores: RankScores, labels: Uint8Array, weights: Float64Array | undefined): SortedSamples {
+/**
+ * Copies the samples into wasm memory and sorts them by score, ascending; with
+ * `sums`, the sort also writes [pairs, positive weight, negative weight] to the arena's output.
+ */
+export function sortSamples(scores: RankScores, labels: Uint8Array, weights: Float64Array | undefined, sums = false): SortedSamples {
   const a = arena();
   const kernels = a.kernels;
   const n = scores.length;
@@ -66,15 +69,13 @@ export function sortSamples(scores: RankScores, labels: Uint8Array, weights: Flo
   const sortWeightsAt = weights ? weightsAt : carriesWeights ? take(n * 8) : 0;
   const otherWeightsAt = carriesWeights ? take(n * 8) : 0;
   a.ensureAddressable(next);
-  const count = kernels.rankSort(plan, scoresAt, labelsAt, sortWeightsAt, n, keysAt, otherKeysAt, otherWeightsAt);
+  const count = kernels.rankSort(plan, scoresAt, labelsAt, sortWeightsAt, n, keysAt, otherKeysAt, otherWeightsAt, sums ? a.output : 0);
   return { arena: a, plan, count, bytes: next - plan };
 }
 
-/** [pairs, positive weight, negative weight] of sorted samples. */
-export function rocAucFromSorted(sorted: SortedSamples): Float64Array {
-  const a = sorted.arena;
-  a.kernels.rocAucFromSorted(sorted.plan, a.output);
-  return a.readOutput(3);
+/** [pairs, positive weight, negative weight] of the samples, computed while sorting them. */
+export function rocAucSumsOf(scores: RankScores, labels: Uint8Array, weights: Float64Array | undefined): Float64Array {
+  return sortSamples(scores, labels, weights, true).arena.readOutput(3);
 }
 
 /** Distinct scores (descending) with their positive and negative weights. */
