@@ -55,7 +55,8 @@ export const PLAN_BYTES = 128;
 /** key64 of two float64 lanes. */
 // @ts-ignore: decorator
 @inline export function keys64x2(bits: v128): v128 {
-  const negative = i64x2.shr_s(bits, 63);
+  // A comparison rather than an arithmetic shift, which x64 lacks for 64-bit lanes.
+  const negative = i64x2.lt_s(bits, i64x2.splat(0));
   const magnitude = v128.and(bits, i64x2.splat(0x7fffffffffffffff));
   return i64x2.add(i64x2.splat(<i64>SIGN64), i64x2.sub(v128.xor(magnitude, negative), negative));
 }
@@ -174,8 +175,9 @@ function keyRangeF64(scores: usize, n: i32, plan: usize): u64 {
     for (; i + 4 <= n; i += 4) {
       const a = v128.load(scores + (<usize>i << 3));
       const b = v128.load(scores + (<usize>i << 3), 16);
-      lo = f64x2.min(lo, f64x2.min(a, b));
-      hi = f64x2.max(hi, f64x2.max(a, b));
+      // pmin/pmax are single instructions; they differ from min/max only for NaN and signed zeros, which share a key.
+      lo = f64x2.pmin(lo, f64x2.pmin(a, b));
+      hi = f64x2.pmax(hi, f64x2.pmax(a, b));
       const ka = keys64x2(a), kb = keys64x2(b);
       any = v128.or(any, v128.or(ka, kb));
       all = v128.and(all, v128.and(ka, kb));

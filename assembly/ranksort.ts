@@ -7,7 +7,7 @@
 // insertion sort for tiny buckets. Only the top-digit pass goes through main
 // memory twice; the ROC AUC sweep runs on each bucket while it is still in cache.
 import {
-  keys32x4, scoreKey, PLAN_MIN_KEY, PLAN_SHIFT, PLAN_KEY_BYTES, PLAN_KEY_BITS,
+  keys32x4, keys64x2, scoreKey, PLAN_MIN_KEY, PLAN_SHIFT, PLAN_KEY_BYTES, PLAN_KEY_BITS,
   PLAN_SCORES_F64, PLAN_UNIT_WEIGHTS, PLAN_COUNT, PLAN_SORTED_KEYS, PLAN_SORTED_WEIGHTS, PLAN_BYTES,
 } from "./rankkeys";
 import { startSweep, sweepCounted, sweepWeighted, finishSweep } from "./ranksweep";
@@ -71,6 +71,8 @@ function sortOf<F, K, W>(
   let count = n;
   if (!isFloat<W>() && sizeof<F>() == 4 && sizeof<K>() == 4 && ASC_FEATURE_SIMD) {
     packF32LabelKeys(plan, scores, labels, n, keys, top, topShift);
+  } else if (!isFloat<W>() && sizeof<F>() == 8 && sizeof<K>() == 8 && ASC_FEATURE_SIMD) {
+    packF64LabelKeys(plan, scores, labels, n, keys, top, topShift);
   } else {
     count = packKeys<F, K, W>(plan, scores, labels, weights, n, keys, top, topShift);
   }
@@ -214,7 +216,8 @@ function packKeys<F, K, W>(
       const key = <K>reduced;
       // Writes at `kept` <= i, so the key and weight arrays may alias the inputs.
       store<K>(keys + (<usize>kept << alignof<K>()), key);
-      store<f64>(weights + (<usize>kept << 3), positive ? -weight : weight);
+      // The label as the sign bit (a float select would be a branch on a random label).
+      store<u64>(weights + (<usize>kept << 3), reinterpret<u64>(weight) | (positive << 63));
       bump(top, <u32>(key >> <K>topShift), keep);
       kept += <i32>keep;
     } else {
@@ -251,6 +254,31 @@ function packF32LabelKeys(plan: usize, scores: usize, labels: usize, n: i32, key
     const key = (((<u32>scoreKey<f32>(scores, i) - lowest) >> shift) << 1) | positive;
     store<u32>(keys + (<usize>i << 2), key);
     bump(top, key >> topShift, 1);
+  }
+}
+
+/** packKeys for float64 scores and 64-bit keys with the label bit, two samples at a time. */
+function packF64LabelKeys(plan: usize, scores: usize, labels: usize, n: i32, keys: usize, top: usize, topShift: u32): void {
+  const lowest = load<u64>(plan + PLAN_MIN_KEY);
+  const shift = load<u32>(plan + PLAN_SHIFT);
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const lowestLanes = i64x2.splat(<i64>lowest);
+    for (; i + 2 <= n; i += 2) {
+      const reduced = i64x2.shr_u(i64x2.sub(keys64x2(v128.load(scores + (<usize>i << 3))), lowestLanes), shift);
+      const label = i64x2.replace_lane(i64x2.splat(<i64>(load<u8>(labels + <usize>i) != 0)), 1, <i64>(load<u8>(labels + <usize>i, 1) != 0));
+      const packed = v128.or(i64x2.shl(reduced, 1), label);
+      v128.store(keys + (<usize>i << 3), packed);
+      const digit = i64x2.shr_u(packed, topShift);
+      bump(top, <u32>i64x2.extract_lane(digit, 0), 1);
+      bump(top, <u32>i64x2.extract_lane(digit, 1), 1);
+    }
+  }
+  for (; i < n; i++) {
+    const positive = <u64>(load<u8>(labels + <usize>i) != 0);
+    const key = (((scoreKey<f64>(scores, i) - lowest) >> shift) << 1) | positive;
+    store<u64>(keys + (<usize>i << 3), key);
+    bump(top, <u32>(key >> topShift), 1);
   }
 }
 

@@ -77,20 +77,24 @@ export function sweepWeighted<K>(plan: usize, keys: usize, weights: usize, from:
   let runPositives = load<f64>(plan + RUN_POSITIVES);
   let previousKey = <K>load<u64>(plan + PREVIOUS);
   let started = load<u32>(plan + STARTED) != 0;
+  // Float selects become branches in the engine, and labels are random: the
+  // label splits each weight by multiplying with 0 or 1 (exact), and run starts
+  // choose through integer selects.
   for (let i = from; i < to; i++) {
     const key = load<K>(keys + (<usize>i << alignof<K>()));
     const newRun = !started || key != previousKey;
     started = true;
     previousKey = key;
-    negativesBelow = select<f64>(negatives, negativesBelow, newRun);
-    runPositives = select<f64>(0, runPositives, newRun);
+    negativesBelow = reinterpret<f64>(select<i64>(reinterpret<i64>(negatives), reinterpret<i64>(negativesBelow), newRun));
+    runPositives = reinterpret<f64>(select<i64>(0, reinterpret<i64>(runPositives), newRun));
     const signed = load<f64>(weights + (<usize>i << 3));
     const weight = Math.abs(signed);
-    const positive = signed < 0;
-    twicePairs += weight * select<f64>(negatives + negativesBelow, runPositives, positive);
-    positives += select<f64>(weight, 0, positive);
-    runPositives += select<f64>(weight, 0, positive);
-    negatives += select<f64>(0, weight, positive);
+    const positiveWeight = weight * <f64>(signed < 0);
+    const negativeWeight = weight - positiveWeight;
+    twicePairs += positiveWeight * (negatives + negativesBelow) + negativeWeight * runPositives;
+    positives += positiveWeight;
+    runPositives += positiveWeight;
+    negatives += negativeWeight;
   }
   store<f64>(plan + NEGATIVES, negatives);
   store<f64>(plan + NEGATIVES_BELOW, negativesBelow);
@@ -153,17 +157,17 @@ function groupsOf<F, K>(plan: usize, end: i32, maxGroups: i32, scoresOut: usize,
     const run = runKeyAt<K>(keys, i, labelBits);
     let positives = 0.0, negatives = 0.0;
     do {
-      let positive: bool, weight: f64;
+      let positive: f64, weight: f64;
       if (weights) {
         const signed = load<f64>(weights + (<usize>i << 3));
-        positive = signed < 0;
+        positive = <f64>(signed < 0);
         weight = Math.abs(signed);
       } else {
-        positive = (load<K>(keys + (<usize>i << alignof<K>())) & 1) != 0;
+        positive = <f64>(load<K>(keys + (<usize>i << alignof<K>())) & 1);
         weight = 1;
       }
-      positives += select<f64>(weight, 0, positive);
-      negatives += select<f64>(0, weight, positive);
+      positives += weight * positive;
+      negatives += weight - weight * positive;
       i--;
     } while (i >= 0 && runKeyAt<K>(keys, i, labelBits) == run);
     store<f64>(scoresOut + (<usize>group << 3), scoreOfKey<F>((<u64>run << shift) + lowest));
