@@ -46,3 +46,4 @@ export { EarlyStopping, type EarlyStoppingOptions } from './integrations/early-s
 export { objective, type Objective, type ObjectiveOptions } from './integrations/objective.js';
 export type { MetricSource } from './integrations/log-keys.js';
 export type { Logs } from './integrations/log-value.js';
+export { scoreGroups, rocAucSums, type ScoreGroups, type RocAucSums } from './exact/score-groups.js';
