@@ -14,8 +14,8 @@ export const PLAN_MIN_KEY = 0;
 export const PLAN_SHIFT = 8;
 /** u32: bytes per sort key, 4 or 8. */
 export const PLAN_KEY_BYTES = 12;
-/** u32: 1 when the label is the key's low bit (unweighted); weighted sorts carry the label in the weight's sign. */
-export const PLAN_LABEL_IN_KEY = 16;
+/** u32: what moves with each key and holds the label: PAYLOAD_NONE, PAYLOAD_LABELS or PAYLOAD_WEIGHTS. */
+export const PLAN_PAYLOAD = 16;
 /** u32: significant bits of a sort key (range bits plus the label bit). */
 export const PLAN_KEY_BITS = 20;
 /** u32: 1 for float64 scores. */
@@ -24,13 +24,18 @@ export const PLAN_SCORES_F64 = 24;
 export const PLAN_COUNT = 28;
 /** u32: address of the sorted keys. */
 export const PLAN_SORTED_KEYS = 32;
-/** u32: address of the sorted signed weights, 0 when unweighted. */
-export const PLAN_SORTED_WEIGHTS = 36;
-/** u32: 1 when unweighted samples carry weights of 1 because the key has no room for the label bit. */
-export const PLAN_UNIT_WEIGHTS = 40;
+/** u32: address of the sorted payload (label bytes or signed weights), 0 without one. */
+export const PLAN_SORTED_PAYLOAD = 36;
 /** 64 bytes: the ROC AUC sweep's running sums, carried from bucket to bucket (ranksweep.ts). */
 export const PLAN_SWEEP = 64;
 export const PLAN_BYTES = 128;
+
+/** Unweighted, the label is the key's low bit: within a score, negatives sort first. */
+export const PAYLOAD_NONE: u32 = 0;
+/** Unweighted, the 64-bit key has no spare bit: each label byte moves with its key. */
+export const PAYLOAD_LABELS: u32 = 1;
+/** Weighted: each weight moves with its key, its sign bit holding the label (negative = positive label). */
+export const PAYLOAD_WEIGHTS: u32 = 2;
 
 // @ts-ignore: decorator
 @inline export function key32(bits: u32): u32 {
@@ -82,11 +87,13 @@ export const PLAN_BYTES = 128;
  * Reads the scores once and plans the sort: the smallest key, the low bits
  * every key shares (dropped), and the key width. A sort key is
  * (key - min) >> shift, with the label appended as a low bit when unweighted;
- * it takes 4 bytes when that fits in 32 bits, else 8. Weighted sorts carry
- * each weight, signed by its label, beside the key; so do unweighted sorts
- * whose key range needs all 64 bits (float64 scores of both signs and extreme
- * magnitudes), with weights of 1. Returns the key bytes, plus 256 when the sort
- * carries weights (the caller then provides the weight buffers).
+ * it takes 4 bytes when that fits in 32 bits, else 8 (a 33-bit key, as float32
+ * logits of both signs give, sorts faster as 8 bytes than as 4 with the label
+ * bytes moving beside it: one write stream per scatter instead of two). Only a
+ * key range of all 64 bits (float64 scores of both signs at extreme magnitudes)
+ * leaves no room, and then the label bytes move beside the keys. Weighted sorts
+ * carry each weight, signed by its label. Returns the key bytes plus 256 × the
+ * payload kind (the caller provides the payload's second buffer).
  */
 export function rankKeyRange(scores: usize, scoresAreF64: bool, n: i32, weighted: bool, plan: usize): i32 {
   let lowest: u64, highest: u64, varying: u64;
@@ -102,21 +109,19 @@ export function rankKeyRange(scores: usize, scoresAreF64: bool, n: i32, weighted
   const shift = varying ? <u32>ctz<u64>(varying) : 0;
   const range = (highest - lowest) >> shift;
   const rangeBits = range ? 64 - <u32>clz<u64>(range) : 0;
-  const unitWeights = !weighted && rangeBits == 64;
-  const carriesWeights = weighted || unitWeights;
-  const keyBits = rangeBits + (carriesWeights ? 0 : 1);
+  const payload = weighted ? PAYLOAD_WEIGHTS : rangeBits == 64 ? PAYLOAD_LABELS : PAYLOAD_NONE;
+  const keyBits = rangeBits + (payload == PAYLOAD_NONE ? 1 : 0);
   const keyBytes: u32 = keyBits <= 32 ? 4 : 8;
   store<u64>(plan + PLAN_MIN_KEY, lowest);
   store<u32>(plan + PLAN_SHIFT, shift);
   store<u32>(plan + PLAN_KEY_BYTES, keyBytes);
-  store<u32>(plan + PLAN_LABEL_IN_KEY, carriesWeights ? 0 : 1);
-  store<u32>(plan + PLAN_UNIT_WEIGHTS, unitWeights ? 1 : 0);
+  store<u32>(plan + PLAN_PAYLOAD, payload);
   store<u32>(plan + PLAN_KEY_BITS, keyBits);
   store<u32>(plan + PLAN_SCORES_F64, scoresAreF64 ? 1 : 0);
   store<u32>(plan + PLAN_COUNT, 0);
   store<u32>(plan + PLAN_SORTED_KEYS, 0);
-  store<u32>(plan + PLAN_SORTED_WEIGHTS, 0);
-  return <i32>keyBytes | (carriesWeights ? 256 : 0);
+  store<u32>(plan + PLAN_SORTED_PAYLOAD, 0);
+  return <i32>(keyBytes | payload << 8);
 }
 
 // The two range scans return the smallest key and leave the largest key at

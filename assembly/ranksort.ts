@@ -7,10 +7,10 @@
 // insertion sort for tiny buckets. Only the top-digit pass goes through main
 // memory twice; the ROC AUC sweep runs on each bucket while it is still in cache.
 import {
-  keys32x4, keys64x2, scoreKey, PLAN_MIN_KEY, PLAN_SHIFT, PLAN_KEY_BYTES, PLAN_KEY_BITS,
-  PLAN_SCORES_F64, PLAN_UNIT_WEIGHTS, PLAN_COUNT, PLAN_SORTED_KEYS, PLAN_SORTED_WEIGHTS, PLAN_BYTES,
+  keys32x4, keys64x2, scoreKey, PLAN_MIN_KEY, PLAN_SHIFT, PLAN_KEY_BYTES, PLAN_KEY_BITS, PLAN_PAYLOAD,
+  PLAN_SCORES_F64, PLAN_COUNT, PLAN_SORTED_KEYS, PLAN_SORTED_PAYLOAD, PLAN_BYTES, PAYLOAD_LABELS, PAYLOAD_WEIGHTS,
 } from "./rankkeys";
-import { startSweep, sweepCounted, sweepWeighted, finishSweep } from "./ranksweep";
+import { startSweep, sweepCounted, sweepLabelled, sweepWeighted, finishSweep } from "./ranksweep";
 
 const MAX_DIGIT_BITS: u32 = 11;
 const BUCKETS: u32 = 1 << MAX_DIGIT_BITS;
@@ -27,40 +27,49 @@ export function rankWorkspaceBytes(): i32 {
 
 /**
  * Sorts the samples by score, ascending. Inputs: scores (float32, or float64 per
- * the plan), labels (bytes, non-zero = positive), weights (float64; samples of
- * weight 0 are dropped; 0 when the plan carries no weights, and an unfilled
- * buffer when it carries unit weights). `keys` may alias the scores and `weights`
- * the weights array: they are written in place. `otherKeys` and `otherWeights`
- * are the second buffers of the sort. Memory per sample: the two key buffers
- * (4 or 8 bytes each, per the plan) and, when weights are carried, the two weight
- * buffers (8 bytes each). Leaves the sorted keys' address (and the signed weights',
- * negative for positives) in the plan. When `sums` is not 0, also writes there
+ * the plan), labels (bytes, non-zero = positive), weights (float64, or 0 when
+ * unweighted; samples of weight 0 are dropped). `keys` may alias the scores:
+ * keys, weights and label bytes are written in place of the inputs.
+ * `otherKeys` and `otherPayload` are the second buffers of the sort (the
+ * latter for the plan's payload: label bytes or weights). Memory per sample: the
+ * two key buffers (4 or 8 bytes each, per the plan) and the two payload buffers
+ * (1 byte each for labels, 8 for weights). Leaves the sorted keys' and payload's
+ * addresses in the plan. When `sums` is not 0, also writes there
  * [pairs, positive weight, negative weight] (see ranksweep.ts). Returns the
  * number of samples kept.
  */
 export function rankSort(
   plan: usize, scores: usize, labels: usize, weights: usize, n: i32,
-  keys: usize, otherKeys: usize, otherWeights: usize, sums: usize,
+  keys: usize, otherKeys: usize, otherPayload: usize, sums: usize,
 ): i32 {
-  const f64Scores = load<u32>(plan + PLAN_SCORES_F64) != 0;
-  if (load<u32>(plan + PLAN_KEY_BYTES) == 4) {
-    if (weights) {
-      return f64Scores ? sortOf<f64, u32, f64>(plan, scores, labels, weights, n, keys, otherKeys, otherWeights, sums)
-        : sortOf<f32, u32, f64>(plan, scores, labels, weights, n, keys, otherKeys, otherWeights, sums);
-    }
-    return f64Scores ? sortOf<f64, u32, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0, sums)
-      : sortOf<f32, u32, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0, sums);
+  const payload = load<u32>(plan + PLAN_PAYLOAD);
+  const wide = load<u32>(plan + PLAN_KEY_BYTES) == 8;
+  if (load<u32>(plan + PLAN_SCORES_F64) == 0) {
+    // Float32 keys span at most 32 bits: weighted keys fit 4 bytes, and the label bit always fits 8.
+    if (payload == PAYLOAD_WEIGHTS) return sortOf<f32, u32, f64>(plan, scores, labels, weights, n, keys, otherKeys, otherPayload, sums);
+    if (wide) return sortOf<f32, u64, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0, sums);
+    return sortOf<f32, u32, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0, sums);
   }
-  // Float32 keys need 8 bytes only with the label bit, so only unweighted float32 sorts get here.
-  if (weights) return sortOf<f64, u64, f64>(plan, scores, labels, weights, n, keys, otherKeys, otherWeights, sums);
-  return f64Scores ? sortOf<f64, u64, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0, sums)
-    : sortOf<f32, u64, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0, sums);
+  if (wide) {
+    if (payload == PAYLOAD_WEIGHTS) return sortOf<f64, u64, f64>(plan, scores, labels, weights, n, keys, otherKeys, otherPayload, sums);
+    if (payload == PAYLOAD_LABELS) return sortOf<f64, u64, u8>(plan, scores, labels, labels, n, keys, otherKeys, otherPayload, sums);
+    return sortOf<f64, u64, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0, sums);
+  }
+  // Label bytes come only with 64-bit keys.
+  if (payload == PAYLOAD_WEIGHTS) return sortOf<f64, u32, f64>(plan, scores, labels, weights, n, keys, otherKeys, otherPayload, sums);
+  return sortOf<f64, u32, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0, sums);
 }
 
-// F: score type (f32 | f64). K: key type (u32 | u64). W: f64 = weights carried, i32 = label in the key.
-function sortOf<F, K, W>(
-  plan: usize, scores: usize, labels: usize, weights: usize, n: i32,
-  keys: usize, otherKeys: usize, otherWeights: usize, sums: usize,
+/** Whether the payload type P (f64: weights, u8: label bytes, i32: none) moves with the keys. */
+// @ts-ignore: decorator
+@inline function carries<P>(): bool {
+  return isFloat<P>() || sizeof<P>() == 1;
+}
+
+// F: score type (f32 | f64). K: key type (u32 | u64). P: payload (f64 weights | u8 labels | i32 none).
+function sortOf<F, K, P>(
+  plan: usize, scores: usize, labels: usize, payload: usize, n: i32,
+  keys: usize, otherKeys: usize, otherPayload: usize, sums: usize,
 ): i32 {
   const keyBits = load<u32>(plan + PLAN_KEY_BITS);
   const topWidth = keyBits < MAX_DIGIT_BITS ? keyBits : MAX_DIGIT_BITS;
@@ -69,12 +78,12 @@ function sortOf<F, K, W>(
   const top = plan + PLAN_BYTES;
   memory.fill(top, 0, <usize>topBuckets << 2);
   let count = n;
-  if (!isFloat<W>() && sizeof<F>() == 4 && sizeof<K>() == 4 && ASC_FEATURE_SIMD) {
+  if (!carries<P>() && sizeof<F>() == 4 && sizeof<K>() == 4 && ASC_FEATURE_SIMD) {
     packF32LabelKeys(plan, scores, labels, n, keys, top, topShift);
-  } else if (!isFloat<W>() && sizeof<F>() == 8 && sizeof<K>() == 8 && ASC_FEATURE_SIMD) {
+  } else if (!carries<P>() && sizeof<F>() == 8 && sizeof<K>() == 8 && ASC_FEATURE_SIMD) {
     packF64LabelKeys(plan, scores, labels, n, keys, top, topShift);
   } else {
-    count = packKeys<F, K, W>(plan, scores, labels, weights, n, keys, top, topShift);
+    count = packKeys<F, K, P>(plan, scores, labels, payload, n, keys, top, topShift);
   }
 
   // The remaining digits, sorted within each top bucket.
@@ -82,50 +91,51 @@ function sortOf<F, K, W>(
   const innerWidth = innerDigits ? (topShift + innerDigits - 1) / innerDigits : 0;
   const inner = top + HISTOGRAM_BYTES;
   if (sums) startSweep(plan);
-  let sorted = keys, sortedWeights = weights, spare = otherKeys, spareWeights = otherWeights;
+  let sorted = keys, sortedPayload = payload, spare = otherKeys, sparePayload = otherPayload;
   if (toOffsets(top, topBuckets, <u32>count, 0)) {
-    scatter<K, W>(keys, otherKeys, weights, otherWeights, 0, count, topShift, topBuckets - 1, top);
-    sorted = otherKeys; sortedWeights = otherWeights; spare = keys; spareWeights = weights;
+    scatter<K, P>(keys, otherKeys, payload, otherPayload, 0, count, topShift, topBuckets - 1, top);
+    sorted = otherKeys; sortedPayload = otherPayload; spare = keys; sparePayload = payload;
     // The scatter advanced each bucket's offset to its end.
     let from = 0;
     for (let bucket: u32 = 0; bucket < topBuckets; bucket++) {
       const to = <i32>load<u32>(top + (<usize>bucket << 2));
       if (to > from) {
-        sortBucket<K, W>(sorted, spare, sortedWeights, spareWeights, from, to, innerDigits, innerWidth, inner);
-        if (sums) sweepBucket<K, W>(plan, sorted, sortedWeights, from, to);
+        sortBucket<K, P>(sorted, spare, sortedPayload, sparePayload, from, to, innerDigits, innerWidth, inner);
+        if (sums) sweepBucket<K, P>(plan, sorted, sortedPayload, from, to);
       }
       from = to;
     }
   } else {
     // One top bucket holds everything.
-    sortBucket<K, W>(sorted, spare, sortedWeights, spareWeights, 0, count, innerDigits, innerWidth, inner);
-    if (sums) sweepBucket<K, W>(plan, sorted, sortedWeights, 0, count);
+    sortBucket<K, P>(sorted, spare, sortedPayload, sparePayload, 0, count, innerDigits, innerWidth, inner);
+    if (sums) sweepBucket<K, P>(plan, sorted, sortedPayload, 0, count);
   }
-  if (sums) finishSweep(plan, sums, isFloat<W>());
+  if (sums) finishSweep(plan, sums, isFloat<P>());
   store<u32>(plan + PLAN_COUNT, <u32>count);
   store<u32>(plan + PLAN_SORTED_KEYS, <u32>sorted);
-  store<u32>(plan + PLAN_SORTED_WEIGHTS, isFloat<W>() ? <u32>sortedWeights : 0);
+  store<u32>(plan + PLAN_SORTED_PAYLOAD, carries<P>() ? <u32>sortedPayload : 0);
   return count;
 }
 
 // @ts-ignore: decorator
-@inline function sweepBucket<K, W>(plan: usize, keys: usize, weights: usize, from: i32, to: i32): void {
-  if (isFloat<W>()) sweepWeighted<K>(plan, keys, weights, from, to);
+@inline function sweepBucket<K, P>(plan: usize, keys: usize, payload: usize, from: i32, to: i32): void {
+  if (isFloat<P>()) sweepWeighted<K>(plan, keys, payload, from, to);
+  else if (sizeof<P>() == 1) sweepLabelled<K>(plan, keys, payload, from, to);
   else sweepCounted<K>(plan, keys, from, to);
 }
 
 /**
- * Sorts samples [from, to) of `keys` (and their weights) by the digits below the
+ * Sorts samples [from, to) of `keys` (and their payload) by the digits below the
  * top one, using the same range of `spare` as the second buffer; the result ends in `keys`.
  */
-function sortBucket<K, W>(
-  keys: usize, spare: usize, weights: usize, spareWeights: usize,
+function sortBucket<K, P>(
+  keys: usize, spare: usize, payload: usize, sparePayload: usize,
   from: i32, to: i32, digits: u32, width: u32, histograms: usize,
 ): void {
   const size = to - from;
   if (size <= 1 || digits == 0) return;
   if (size <= INSERTION_SORT_MAX) {
-    insertionSort<K, W>(keys, weights, from, to);
+    insertionSort<K, P>(keys, payload, from, to);
     return;
   }
   const buckets: u32 = 1 << width;
@@ -139,35 +149,35 @@ function sortBucket<K, W>(
       bump(histograms + <usize>digit * HISTOGRAM_BYTES, <u32>(key >> <K>(width * digit)) & mask, 1);
     }
   }
-  let source = keys, target = spare, sourceWeights = weights, targetWeights = spareWeights;
+  let source = keys, target = spare, sourcePayload = payload, targetPayload = sparePayload;
   for (let digit: u32 = 0; digit < digits; digit++) {
     const offsets = histograms + <usize>digit * HISTOGRAM_BYTES;
     if (!toOffsets(offsets, buckets, <u32>size, <u32>from)) continue;
-    scatter<K, W>(source, target, sourceWeights, targetWeights, from, to, digit * width, mask, offsets);
+    scatter<K, P>(source, target, sourcePayload, targetPayload, from, to, digit * width, mask, offsets);
     const keysNow = target; target = source; source = keysNow;
-    const weightsNow = targetWeights; targetWeights = sourceWeights; sourceWeights = weightsNow;
+    const payloadNow = targetPayload; targetPayload = sourcePayload; sourcePayload = payloadNow;
   }
   if (source != keys) {
     memory.copy(keys + (<usize>from << alignof<K>()), source + (<usize>from << alignof<K>()), <usize>size << alignof<K>());
-    if (isFloat<W>()) memory.copy(weights + (<usize>from << 3), sourceWeights + (<usize>from << 3), <usize>size << 3);
+    if (carries<P>()) memory.copy(payload + (<usize>from << alignof<P>()), sourcePayload + (<usize>from << alignof<P>()), <usize>size << alignof<P>());
   }
 }
 
 /** Stable insertion sort of samples [from, to) by key. */
-function insertionSort<K, W>(keys: usize, weights: usize, from: i32, to: i32): void {
+function insertionSort<K, P>(keys: usize, payload: usize, from: i32, to: i32): void {
   for (let i = from + 1; i < to; i++) {
     const key = load<K>(keys + (<usize>i << alignof<K>()));
-    const weight = isFloat<W>() ? load<f64>(weights + (<usize>i << 3)) : 0;
+    const carried = carries<P>() ? load<P>(payload + (<usize>i << alignof<P>())) : <P>0;
     let j = i - 1;
     while (j >= from) {
       const other = load<K>(keys + (<usize>j << alignof<K>()));
       if (other <= key) break;
       store<K>(keys + (<usize>(j + 1) << alignof<K>()), other);
-      if (isFloat<W>()) store<f64>(weights + (<usize>(j + 1) << 3), load<f64>(weights + (<usize>j << 3)));
+      if (carries<P>()) store<P>(payload + (<usize>(j + 1) << alignof<P>()), load<P>(payload + (<usize>j << alignof<P>())));
       j--;
     }
     store<K>(keys + (<usize>(j + 1) << alignof<K>()), key);
-    if (isFloat<W>()) store<f64>(weights + (<usize>(j + 1) << 3), weight);
+    if (carries<P>()) store<P>(payload + (<usize>(j + 1) << alignof<P>()), carried);
   }
 }
 
@@ -195,23 +205,22 @@ function toOffsets(offsets: usize, buckets: u32, count: u32, base: u32): bool {
 
 /**
  * Writes the sort keys ((key - min) >> shift, then the label bit when the label
- * rides in the key) and, when weights are carried, the weights signed by label
- * (negative = positive label), dropping zero weights; counts the top digit.
- * Returns the samples kept.
+ * rides in the key) and, when weighted, the weights signed by label (negative =
+ * positive label), dropping zero weights; label bytes, when they are the
+ * payload, stay where they are. Counts the top digit. Returns the samples kept.
  */
-function packKeys<F, K, W>(
+function packKeys<F, K, P>(
   plan: usize, scores: usize, labels: usize, weights: usize, n: i32,
   keys: usize, top: usize, topShift: u32,
 ): i32 {
   const lowest = load<u64>(plan + PLAN_MIN_KEY);
   const shift = <u64>load<u32>(plan + PLAN_SHIFT);
-  const unitWeights = load<u32>(plan + PLAN_UNIT_WEIGHTS) != 0;
   let kept = 0;
   for (let i = 0; i < n; i++) {
     const positive = <u64>(load<u8>(labels + <usize>i) != 0);
     const reduced = (scoreKey<F>(scores, i) - lowest) >> shift;
-    if (isFloat<W>()) {
-      const weight = unitWeights ? 1.0 : load<f64>(weights + (<usize>i << 3));
+    if (isFloat<P>()) {
+      const weight = load<f64>(weights + (<usize>i << 3));
       const keep = <u32>(weight != 0);
       const key = <K>reduced;
       // Writes at `kept` <= i, so the key and weight arrays may alias the inputs.
@@ -221,12 +230,12 @@ function packKeys<F, K, W>(
       bump(top, <u32>(key >> <K>topShift), keep);
       kept += <i32>keep;
     } else {
-      const key = <K>((reduced << 1) | positive);
+      const key = carries<P>() ? <K>reduced : <K>((reduced << 1) | positive);
       store<K>(keys + (<usize>i << alignof<K>()), key);
       bump(top, <u32>(key >> <K>topShift), 1);
     }
   }
-  return isFloat<W>() ? kept : n;
+  return isFloat<P>() ? kept : n;
 }
 
 /** packKeys for float32 scores and 32-bit keys with the label bit, four samples at a time. */
@@ -282,9 +291,9 @@ function packF64LabelKeys(plan: usize, scores: usize, labels: usize, n: i32, key
   }
 }
 
-/** One stable counting-sort pass over samples [from, to) on the digit at `shift`; weights move with their keys. */
-function scatter<K, W>(
-  source: usize, target: usize, sourceWeights: usize, targetWeights: usize,
+/** One stable counting-sort pass over samples [from, to) on the digit at `shift`; the payload moves with its keys. */
+function scatter<K, P>(
+  source: usize, target: usize, sourcePayload: usize, targetPayload: usize,
   from: i32, to: i32, shift: u32, mask: u32, offsets: usize,
 ): void {
   for (let i = from; i < to; i++) {
@@ -293,6 +302,6 @@ function scatter<K, W>(
     const at = load<u32>(slot);
     store<u32>(slot, at + 1);
     store<K>(target + (<usize>at << alignof<K>()), key);
-    if (isFloat<W>()) store<f64>(targetWeights + (<usize>at << 3), load<f64>(sourceWeights + (<usize>i << 3)));
+    if (carries<P>()) store<P>(targetPayload + (<usize>at << alignof<P>()), load<P>(sourcePayload + (<usize>i << alignof<P>())));
   }
 }

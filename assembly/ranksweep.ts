@@ -1,10 +1,10 @@
 // Sweeps over the keys rankSort leaves in ascending order: the Mann–Whitney
 // numerator of ROC AUC, or the groups of equal scores (in descending order).
-// A run is a stretch of equal scores: equal keys once the label bit (the low
-// bit when unweighted) is shifted out.
+// A run is a stretch of equal scores: equal keys once the label bit (when the
+// label rides in the key) is shifted out.
 import {
-  scoreOfKey, PLAN_MIN_KEY, PLAN_SHIFT, PLAN_KEY_BYTES, PLAN_SCORES_F64,
-  PLAN_COUNT, PLAN_SORTED_KEYS, PLAN_SORTED_WEIGHTS, PLAN_SWEEP,
+  scoreOfKey, PLAN_MIN_KEY, PLAN_SHIFT, PLAN_KEY_BYTES, PLAN_SCORES_F64, PLAN_PAYLOAD,
+  PLAN_COUNT, PLAN_SORTED_KEYS, PLAN_SORTED_PAYLOAD, PLAN_SWEEP, PAYLOAD_NONE, PAYLOAD_WEIGHTS,
 } from "./rankkeys";
 
 // The Mann–Whitney numerator, pairs = Σ over positive-negative pairs of
@@ -66,6 +66,39 @@ export function sweepCounted<K>(plan: usize, keys: usize, from: i32, to: i32): v
 }
 
 /**
+ * Label bytes beside the keys, any order within a run: each tied pair is
+ * counted when its later member is reached. A positive adds 2·(negatives below
+ * its run) + (this run's negatives so far); a negative adds this run's positives so far.
+ */
+export function sweepLabelled<K>(plan: usize, keys: usize, labels: usize, from: i32, to: i32): void {
+  let negatives = load<i64>(plan + NEGATIVES), negativesBelow = load<i64>(plan + NEGATIVES_BELOW);
+  let positives = load<i64>(plan + POSITIVES), twicePairs = load<i64>(plan + TWICE_PAIRS);
+  let runPositives = load<i64>(plan + RUN_POSITIVES);
+  let previousKey = <K>load<u64>(plan + PREVIOUS);
+  let started = load<u32>(plan + STARTED);
+  for (let i = from; i < to; i++) {
+    const key = load<K>(keys + (<usize>i << alignof<K>()));
+    const newRun = <i32>(key != previousKey) | (started ^ 1);
+    started = 1;
+    previousKey = key;
+    negativesBelow = select<i64>(negatives, negativesBelow, newRun);
+    runPositives = select<i64>(0, runPositives, newRun);
+    const positive = <i64>(load<u8>(labels + <usize>i) != 0);
+    twicePairs += select<i64>(negatives + negativesBelow, runPositives, positive != 0);
+    positives += positive;
+    runPositives += positive;
+    negatives += positive ^ 1;
+  }
+  store<i64>(plan + NEGATIVES, negatives);
+  store<i64>(plan + NEGATIVES_BELOW, negativesBelow);
+  store<i64>(plan + POSITIVES, positives);
+  store<i64>(plan + TWICE_PAIRS, twicePairs);
+  store<i64>(plan + RUN_POSITIVES, runPositives);
+  store<u64>(plan + PREVIOUS, <u64>previousKey);
+  store<u32>(plan + STARTED, started);
+}
+
+/**
  * Label in the weight's sign (negative = positive), any order within a run:
  * each tied pair is counted when its later member is reached. A positive adds
  * w·(2·negatives below its run + this run's negatives so far); a negative adds
@@ -76,14 +109,14 @@ export function sweepWeighted<K>(plan: usize, keys: usize, weights: usize, from:
   let positives = load<f64>(plan + POSITIVES), twicePairs = load<f64>(plan + TWICE_PAIRS);
   let runPositives = load<f64>(plan + RUN_POSITIVES);
   let previousKey = <K>load<u64>(plan + PREVIOUS);
-  let started = load<u32>(plan + STARTED) != 0;
+  let started = load<u32>(plan + STARTED);
   // Float selects become branches in the engine, and labels are random: the
   // label splits each weight by multiplying with 0 or 1 (exact), and run starts
   // choose through integer selects.
   for (let i = from; i < to; i++) {
     const key = load<K>(keys + (<usize>i << alignof<K>()));
-    const newRun = !started || key != previousKey;
-    started = true;
+    const newRun = <i32>(key != previousKey) | (started ^ 1);
+    started = 1;
     previousKey = key;
     negativesBelow = reinterpret<f64>(select<i64>(reinterpret<i64>(negatives), reinterpret<i64>(negativesBelow), newRun));
     runPositives = reinterpret<f64>(select<i64>(0, reinterpret<i64>(runPositives), newRun));
@@ -102,7 +135,7 @@ export function sweepWeighted<K>(plan: usize, keys: usize, weights: usize, from:
   store<f64>(plan + TWICE_PAIRS, twicePairs);
   store<f64>(plan + RUN_POSITIVES, runPositives);
   store<u64>(plan + PREVIOUS, <u64>previousKey);
-  store<u32>(plan + STARTED, started ? 1 : 0);
+  store<u32>(plan + STARTED, started);
 }
 
 // @ts-ignore: decorator
@@ -114,7 +147,7 @@ export function sweepWeighted<K>(plan: usize, keys: usize, weights: usize, from:
 export function countScoreGroups(plan: usize): i32 {
   const keys = <usize>load<u32>(plan + PLAN_SORTED_KEYS);
   const n = <i32>load<u32>(plan + PLAN_COUNT);
-  const labelBits: u32 = load<u32>(plan + PLAN_SORTED_WEIGHTS) ? 0 : 1;
+  const labelBits: u32 = load<u32>(plan + PLAN_PAYLOAD) == PAYLOAD_NONE ? 1 : 0;
   return load<u32>(plan + PLAN_KEY_BYTES) == 8 ? countRuns<u64>(keys, n, labelBits) : countRuns<u32>(keys, n, labelBits);
 }
 
@@ -148,8 +181,9 @@ export function writeScoreGroups(plan: usize, end: i32, maxGroups: i32, scoresOu
 
 function groupsOf<F, K>(plan: usize, end: i32, maxGroups: i32, scoresOut: usize, positivesOut: usize, negativesOut: usize): i32 {
   const keys = <usize>load<u32>(plan + PLAN_SORTED_KEYS);
-  const weights = <usize>load<u32>(plan + PLAN_SORTED_WEIGHTS);
-  const labelBits: u32 = weights ? 0 : 1;
+  const payload = <usize>load<u32>(plan + PLAN_SORTED_PAYLOAD);
+  const kind = load<u32>(plan + PLAN_PAYLOAD);
+  const labelBits: u32 = kind == PAYLOAD_NONE ? 1 : 0;
   const lowest = load<u64>(plan + PLAN_MIN_KEY);
   const shift = <u64>load<u32>(plan + PLAN_SHIFT);
   let i = end - 1;
@@ -157,14 +191,15 @@ function groupsOf<F, K>(plan: usize, end: i32, maxGroups: i32, scoresOut: usize,
     const run = runKeyAt<K>(keys, i, labelBits);
     let positives = 0.0, negatives = 0.0;
     do {
-      let positive: f64, weight: f64;
-      if (weights) {
-        const signed = load<f64>(weights + (<usize>i << 3));
+      let positive: f64, weight: f64 = 1;
+      if (kind == PAYLOAD_WEIGHTS) {
+        const signed = load<f64>(payload + (<usize>i << 3));
         positive = <f64>(signed < 0);
         weight = Math.abs(signed);
-      } else {
+      } else if (kind == PAYLOAD_NONE) {
         positive = <f64>(load<K>(keys + (<usize>i << alignof<K>())) & 1);
-        weight = 1;
+      } else {
+        positive = <f64>(load<u8>(payload + <usize>i) != 0);
       }
       positives += weight * positive;
       negatives += weight - weight * positive;

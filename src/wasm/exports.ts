@@ -48,12 +48,13 @@ export interface KernelExports {
     predValues: number, predKind: number, predWidth: number, weights: number, n: number,
     numClasses: number, ignoreClass: number, flags: number, threshold: number,
     trueScratch: number, predScratch: number, countScratch: number, out: number): number;
-  /** Exact ranking (assembly/rankkeys.ts, ranksort.ts, ranksweep.ts): the sort key's bytes (4 or 8), plus 256 when the sort carries weights. */
+  /** Exact ranking (assembly/rankkeys.ts, ranksort.ts, ranksweep.ts): the sort key's bytes (4 or 8) plus 256 × the
+   *  payload kind (0: label in the key, 1: label bytes, 2: weights). */
   rankKeyRange(scores: number, scoresAreF64: number, n: number, weighted: number, plan: number): number;
   rankWorkspaceBytes(): number;
   /** Returns the number of samples kept (zero weights dropped); writes [pairs, positive weight, negative weight] at `sums` unless 0. */
   rankSort(plan: number, scores: number, labels: number, weights: number, n: number,
-    keys: number, otherKeys: number, otherWeights: number, sums: number): number;
+    keys: number, otherKeys: number, otherPayload: number, sums: number): number;
   countScoreGroups(plan: number): number;
   /** Returns the sorted-sample index below which samples remain (0 when every group is written). */
   writeScoreGroups(plan: number, end: number, maxGroups: number, scoresOut: number, positivesOut: number, negativesOut: number): number;

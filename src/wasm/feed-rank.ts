@@ -4,17 +4,17 @@
 // arena's fixed regions for the length of one call, and memory only grows when
 // a call needs more than any call before it.
 //
-// Peak bytes per sample (input copies plus the sort's second key buffer; sort
-// keys take 4 bytes when the scores' key range and the label fit in 32 bits,
-// else 8):
-//   float32 scores, unweighted:  9 (4-byte keys, e.g. probabilities) or 21 (8-byte keys)
-//   float64 scores, unweighted:  9 (4-byte keys, e.g. float32 values held as float64) or 17;
-//                                33 when scores of both signs reach extreme magnitudes (say -1e300 and
-//                                1e-290) and the key needs all 64 bits, leaving the label to a weight of 1
-//   float32 scores, weighted:   25 (float32 keys span at most 32 bits, and the label rides on the weight)
+// Peak bytes per sample (input copies plus the sort's second buffers). Sort keys
+// take 4 bytes when the scores' key range and the label bit fit in 32 bits, else
+// 8; a range of all 64 bits moves the label bytes beside the keys:
+//   float32 scores, unweighted:  9 (e.g. probabilities) or 21 (e.g. logits of both
+//                                signs, whose keys span 32 bits before the label)
+//   float64 scores, unweighted:  9 (e.g. float32 values held as float64), 17, or 18
+//                                (both signs at extreme magnitudes: a 64-bit range)
+//   float32 scores, weighted:   25 (float32 keys span at most 32 bits)
 //   float64 scores, weighted:   25 or 33
 // plus a fixed 48 KiB of histograms. Weighted sorts carry each weight (signed by
-// its label) through every pass; unweighted sorts carry the label as the key's low bit.
+// its label) through every pass.
 import { arena } from './runtime.js';
 import type { Arena } from './arena.js';
 
@@ -55,7 +55,8 @@ export function sortSamples(scores: RankScores, labels: Uint8Array, weights: Flo
 
   const layout = kernels.rankKeyRange(scoresAt, scoreBytes === 8 ? 1 : 0, n, weights ? 1 : 0, plan);
   const keyBytes = layout & 0xff;
-  const carriesWeights = (layout & 256) !== 0;
+  // What moves beside the keys: nothing (the label is the key's low bit), label bytes, or weights.
+  const payloadBytes = [0, 1, 8][layout >> 8]!;
   // Keys overwrite the scores when they fit; the second key buffer takes the
   // scores' upper half when keys are half their size; the rest goes after the inputs.
   let next = inputEnd;
@@ -66,10 +67,9 @@ export function sortSamples(scores: RankScores, labels: Uint8Array, weights: Flo
   };
   const keysAt = keyBytes <= scoreBytes ? scoresAt : take(n * keyBytes);
   const otherKeysAt = 2 * keyBytes <= scoreBytes ? scoresAt + n * keyBytes : take(n * keyBytes);
-  const sortWeightsAt = weights ? weightsAt : carriesWeights ? take(n * 8) : 0;
-  const otherWeightsAt = carriesWeights ? take(n * 8) : 0;
+  const otherPayloadAt = payloadBytes ? take(n * payloadBytes) : 0;
   a.ensureAddressable(next);
-  const count = kernels.rankSort(plan, scoresAt, labelsAt, sortWeightsAt, n, keysAt, otherKeysAt, otherWeightsAt, sums ? a.output : 0);
+  const count = kernels.rankSort(plan, scoresAt, labelsAt, weightsAt, n, keysAt, otherKeysAt, otherPayloadAt, sums ? a.output : 0);
   return { arena: a, plan, count, bytes: next - plan };
 }
 
