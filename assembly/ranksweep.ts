@@ -16,7 +16,9 @@ const NEGATIVES_BELOW = PLAN_SWEEP + 8;
 const POSITIVES = PLAN_SWEEP + 16;
 const TWICE_PAIRS = PLAN_SWEEP + 24;
 const PREVIOUS = PLAN_SWEEP + 32;
+/** Counted sweeps: positives of the run so far; the weighted sweep: total positive weight before the run. */
 const RUN_POSITIVES = PLAN_SWEEP + 40;
+const POSITIVES_BELOW = RUN_POSITIVES;
 const STARTED = PLAN_SWEEP + 48;
 
 export function startSweep(plan: usize): void {
@@ -26,7 +28,10 @@ export function startSweep(plan: usize): void {
 /** Writes [pairs, positive weight, negative weight] as f64 at `out`. */
 export function finishSweep(plan: usize, out: usize, weighted: bool): void {
   if (weighted) {
-    store<f64>(out, load<f64>(plan + TWICE_PAIRS) * 0.5);
+    // The last run's ties (a run with no samples adds 0·0).
+    const lastRun = (load<f64>(plan + POSITIVES) - load<f64>(plan + POSITIVES_BELOW)) *
+      (load<f64>(plan + NEGATIVES) - load<f64>(plan + NEGATIVES_BELOW));
+    store<f64>(out, (load<f64>(plan + TWICE_PAIRS) + lastRun) * 0.5);
     store<f64>(out, load<f64>(plan + POSITIVES), 8);
     store<f64>(out, load<f64>(plan + NEGATIVES), 16);
   } else {
@@ -100,40 +105,41 @@ export function sweepLabelled<K>(plan: usize, keys: usize, labels: usize, from: 
 
 /**
  * Label in the weight's sign (negative = positive), any order within a run:
- * each tied pair is counted when its later member is reached. A positive adds
- * w·(2·negatives below its run + this run's negatives so far); a negative adds
- * w·(this run's positives so far), each tie counting half.
+ * 2·pairs = Σ over positives of 2·w·(negatives below its run) + Σ over runs of
+ * (the run's positive weight)·(its negative weight), each run closed when the
+ * next starts (the last in finishSweep). A run's totals are differences of the
+ * running totals since its start, whose rounding is below an ulp of the totals.
+ * Float selects become branches in the engine, and labels are random: labels
+ * split weights by multiplying with 0 or 1 (exact), and run starts choose
+ * through integer selects on the totals' bits.
  */
 export function sweepWeighted<K>(plan: usize, keys: usize, weights: usize, from: i32, to: i32): void {
-  let negatives = load<f64>(plan + NEGATIVES), negativesBelow = load<f64>(plan + NEGATIVES_BELOW);
-  let positives = load<f64>(plan + POSITIVES), twicePairs = load<f64>(plan + TWICE_PAIRS);
-  let runPositives = load<f64>(plan + RUN_POSITIVES);
+  let negatives = load<f64>(plan + NEGATIVES), positives = load<f64>(plan + POSITIVES);
+  let twicePairs = load<f64>(plan + TWICE_PAIRS);
+  let negativesBelow = load<i64>(plan + NEGATIVES_BELOW), positivesBelow = load<i64>(plan + POSITIVES_BELOW);
   let previousKey = <K>load<u64>(plan + PREVIOUS);
   let started = load<u32>(plan + STARTED);
-  // Float selects become branches in the engine, and labels are random: the
-  // label splits each weight by multiplying with 0 or 1 (exact), and run starts
-  // choose through integer selects.
   for (let i = from; i < to; i++) {
     const key = load<K>(keys + (<usize>i << alignof<K>()));
     const newRun = <i32>(key != previousKey) | (started ^ 1);
-    started = 1;
     previousKey = key;
-    negativesBelow = reinterpret<f64>(select<i64>(reinterpret<i64>(negatives), reinterpret<i64>(negativesBelow), newRun));
-    runPositives = reinterpret<f64>(select<i64>(0, reinterpret<i64>(runPositives), newRun));
+    const closing = <f64>(newRun & started);
+    started = 1;
+    twicePairs += closing * ((positives - reinterpret<f64>(positivesBelow)) * (negatives - reinterpret<f64>(negativesBelow)));
+    negativesBelow = select<i64>(reinterpret<i64>(negatives), negativesBelow, newRun);
+    positivesBelow = select<i64>(reinterpret<i64>(positives), positivesBelow, newRun);
     const signed = load<f64>(weights + (<usize>i << 3));
     const weight = Math.abs(signed);
     const positiveWeight = weight * <f64>(signed < 0);
-    const negativeWeight = weight - positiveWeight;
-    twicePairs += positiveWeight * (negatives + negativesBelow) + negativeWeight * runPositives;
+    twicePairs += 2 * positiveWeight * reinterpret<f64>(negativesBelow);
     positives += positiveWeight;
-    runPositives += positiveWeight;
-    negatives += negativeWeight;
+    negatives += weight - positiveWeight;
   }
   store<f64>(plan + NEGATIVES, negatives);
-  store<f64>(plan + NEGATIVES_BELOW, negativesBelow);
   store<f64>(plan + POSITIVES, positives);
   store<f64>(plan + TWICE_PAIRS, twicePairs);
-  store<f64>(plan + RUN_POSITIVES, runPositives);
+  store<i64>(plan + NEGATIVES_BELOW, negativesBelow);
+  store<i64>(plan + POSITIVES_BELOW, positivesBelow);
   store<u64>(plan + PREVIOUS, <u64>previousKey);
   store<u32>(plan + STARTED, started);
 }
