@@ -87,25 +87,18 @@ export const PAYLOAD_WEIGHTS: u32 = 2;
  * Reads the scores once and plans the sort: the smallest key, the low bits
  * every key shares (dropped), and the key width. A sort key is
  * (key - min) >> shift, with the label appended as a low bit when unweighted;
- * it takes 4 bytes when that fits in 32 bits, else 8 (a 33-bit key, as float32
- * logits of both signs give, sorts faster as 8 bytes than as 4 with the label
- * bytes moving beside it: one write stream per scatter instead of two). Only a
+ * it takes 4 bytes when that fits in 32 bits, else 8 (for the 33-bit keys of
+ * float32 logits of both signs, label bytes moving beside 4-byte keys measured
+ * no faster: each scatter then writes two streams instead of one). Only a
  * key range of all 64 bits (float64 scores of both signs at extreme magnitudes)
  * leaves no room, and then the label bytes move beside the keys. Weighted sorts
  * carry each weight, signed by its label. Returns the key bytes plus 256 × the
  * payload kind (the caller provides the payload's second buffer).
  */
 export function rankKeyRange(scores: usize, scoresAreF64: bool, n: i32, weighted: bool, plan: usize): i32 {
-  let lowest: u64, highest: u64, varying: u64;
-  if (scoresAreF64) {
-    lowest = keyRangeF64(scores, n, plan);
-    highest = load<u64>(plan, 8);
-    varying = load<u64>(plan, 16);
-  } else {
-    lowest = keyRangeF32(scores, n, plan);
-    highest = load<u64>(plan, 8);
-    varying = load<u64>(plan, 16);
-  }
+  const lowest = scoresAreF64 ? keyRangeF64(scores, n, plan) : keyRangeF32(scores, n, plan);
+  const highest = load<u64>(plan, 8);
+  const varying = load<u64>(plan, 16);
   const shift = varying ? <u32>ctz<u64>(varying) : 0;
   const range = (highest - lowest) >> shift;
   const rangeBits = range ? 64 - <u32>clz<u64>(range) : 0;
