@@ -12,3 +12,6 @@ export { elementEqualitySums } from "./equality";
 export { fbetaClassCounts, confusionMatrixCounts } from "./multiclass";
 export { floatLabelIds, scanLabelIds, mapLabelIds, indicatorCounts } from "./labels";
 export { probabilityRowLosses, topKHits } from "./probabilities";
+export { rankKeyRange } from "./rankkeys";
+export { rankWorkspaceBytes, rankSort } from "./ranksort";
+export { countScoreGroups, writeScoreGroups } from "./ranksweep";

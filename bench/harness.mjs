@@ -34,8 +34,10 @@ function repetitionsFor(callMs, minReps) {
  * or `primeInputs` when a sample spans several values (rows of class scores).
  * `minReps` is 7 except for slow TF.js rows, which may use 3. A row whose first
  * full-size call exceeds `skipIfFirstCallOverMs` is marked skipped to bound the run time.
+ * `minWarmupCalls` lowers the warm-up count for rows whose calls take a second
+ * (the time bound still applies).
  */
-export function prepare(makeCall, inputs, { minReps = 7, skipIfFirstCallOverMs = Infinity, primeInputs } = {}) {
+export function prepare(makeCall, inputs, { minReps = 7, skipIfFirstCallOverMs = Infinity, primeInputs, minWarmupCalls = WARMUP_MIN_CALLS } = {}) {
   const primeCall = makeCall(...(primeInputs ?? inputs.map((array) => array.subarray(0, PRIME_LENGTH))));
   for (let i = 0; i < PRIME_CALLS; i++) primeCall();
   const fn = makeCall(...inputs);
@@ -48,7 +50,7 @@ export function prepare(makeCall, inputs, { minReps = 7, skipIfFirstCallOverMs =
   let warmupCalls = 1;
   let warmupMs = firstCallMs;
   let lastCallMs = firstCallMs;
-  while (warmupCalls < WARMUP_MIN_CALLS || warmupMs < WARMUP_MIN_MS) {
+  while (warmupCalls < minWarmupCalls || warmupMs < WARMUP_MIN_MS) {
     start = now();
     value = fn();
     lastCallMs = msSince(start);

@@ -16,6 +16,8 @@ import { childRows, annotate } from './case-rows.mjs';
 import { initTf, useBackend, BACKENDS } from './baselines-tf.mjs';
 import { measureStartup } from './startup.mjs';
 import { measureSizes, formatSizes } from './sizes.mjs';
+import { measureExactAuc, reportExactAuc } from './exact-auc.mjs';
+import { EXACT_AUC_TARGET } from './exact-auc-cases.mjs';
 import { describeMachine, formatMachine, formatCaseTable, formatStartup, formatKeyRatios } from './report.mjs';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -80,6 +82,9 @@ function keyRatios(results) {
     { label: 'CategoricalAccuracy (10^6 x 10) vs plain JS, argmax', target: MULTICLASS_TARGET, ...at('categorical-accuracy', 'plain JS, argmax', rows) },
     { label: 'CategoricalAccuracy (10^6 x 10) vs plain JS, target rank', target: MULTICLASS_TARGET, ...at('categorical-accuracy', 'plain JS, label argmax', rows) },
     { label: 'CategoricalAccuracy (10^6 x 10) vs TF.js wasm', ...at('categorical-accuracy', 'TF.js wasm', rows) },
+    { label: 'Exact ROC AUC (float32) vs plain JS, native sort per class', target: EXACT_AUC_TARGET, ...at('exact-auc-f32', 'plain JS, native sort per class') },
+    { label: 'Exact ROC AUC (float32) vs plain JS, native packed sort', target: EXACT_AUC_TARGET, ...at('exact-auc-f32', 'plain JS, native sort of packed') },
+    { label: 'Exact ROC AUC (float32) vs plain JS, LSD radix sort', ...at('exact-auc-f32', 'plain JS, LSD radix sort') },
   ];
 }
 
@@ -94,6 +99,7 @@ const childOptions = (label) => ({
 const childrenBySize = new Map();
 for (const n of SIZES) childrenBySize.set(n, runChildren('./rows-child.mjs', [String(n)], childOptions(`N = ${n}`)));
 const multiclassChildren = runChildren('./multiclass-child.mjs', [], childOptions('multiclass cases'));
+const exactAucMeasured = measureExactAuc({ progress });
 
 const firstChildren = childrenBySize.get(SIZES[0]);
 const builds = { simd: firstChildren.simd[0].kernelBuild, scalar: firstChildren.scalar[0].kernelBuild };
@@ -134,6 +140,10 @@ for (const kase of MULTICLASS_CASES) {
   const rows = [...childRows(kase, multiclassChildren), ...multiclassTf.get(kase.id)];
   record(reportCase(kase, kase.n, rows, kase.note?.()));
 }
+
+const exactAuc = reportExactAuc(exactAucMeasured);
+results.push(...exactAuc.results);
+warnings.push(...exactAuc.warnings);
 
 progress('start-up: fresh node processes');
 const startup = measureStartup();

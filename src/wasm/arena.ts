@@ -48,6 +48,25 @@ export class Arena {
     this.refreshViews();
   }
 
+  /**
+   * First address past the regions and the output area. Whole-input work (the
+   * exact-ranking sort) lays out its buffers from here for the length of one
+   * call; they are not arena regions and hold nothing between calls.
+   */
+  get end(): number {
+    return this.outputAddress + this.outputBytes;
+  }
+
+  /** Grows memory (only if needed) so that addresses below `endAddress` are usable; refreshes the views when it grew. */
+  ensureAddressable(endAddress: number): void {
+    const memory = this.kernels.memory;
+    if (memory.buffer.byteLength < endAddress) this.kernels.ensureMemory(endAddress);
+    if (memory.buffer.byteLength < endAddress) {
+      throw new MetricError('WASM_UNAVAILABLE', `WebAssembly memory could not grow to ${endAddress} bytes.`);
+    }
+    if (this.u8.buffer !== memory.buffer) this.refreshViews();
+  }
+
   private refreshViews(): void {
     const buffer = this.kernels.memory.buffer;
     this.f32 = new Float32Array(buffer);

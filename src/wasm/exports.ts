@@ -65,6 +65,16 @@ export interface KernelExports {
     rows: number, width: number, epsilon: number, tolerance: number, out: number): number;
   /** scikit-learn top-k hits; returns 1 when a score is NaN or ±Infinity. */
   topKHits(scores: number, isF64: number, targets: number, weights: number, rows: number, width: number, k: number, out: number): number;
+  /** Exact ranking (assembly/rankkeys.ts, ranksort.ts, ranksweep.ts): the sort key's bytes (4 or 8) plus 256 × the
+   *  payload kind (0: label in the key, 1: label bytes, 2: weights). */
+  rankKeyRange(scores: number, scoresAreF64: number, n: number, weighted: number, plan: number): number;
+  rankWorkspaceBytes(): number;
+  /** Returns the number of samples kept (zero weights dropped); writes [pairs, positive weight, negative weight] at `sums` unless 0. */
+  rankSort(plan: number, scores: number, labels: number, weights: number, n: number,
+    keys: number, otherKeys: number, otherPayload: number, sums: number): number;
+  countScoreGroups(plan: number): number;
+  /** Returns the sorted-sample index below which samples remain (0 when every group is written). */
+  writeScoreGroups(plan: number, end: number, maxGroups: number, scoresOut: number, positivesOut: number, negativesOut: number): number;
 }
 
 export type KernelBuild = 'simd' | 'scalar';
