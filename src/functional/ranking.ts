@@ -56,13 +56,25 @@ function requireOneColumn(columns: number, rows: number, what: string): void {
 }
 
 function matchesValue(values: ArrayLike<number>, value: number): Uint8Array {
-  return Uint8Array.from({ length: values.length }, (_, i) => (values[i] === value ? 1 : 0));
+  // 0/1 bytes already are the answer for value 1 (the ranking code only reads them).
+  if (value === 1 && values instanceof Uint8Array && onlyZerosAndOnes(values)) return values;
+  const matches = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) matches[i] = values[i] === value ? 1 : 0;
+  return matches;
+}
+
+function onlyZerosAndOnes(values: Uint8Array): boolean {
+  let above = 0;
+  for (let i = 0; i < values.length; i++) above |= values[i]! & 0xfe;
+  return above === 0;
 }
 
 /** Class positions of y_true's values among `classes`. */
 function encode(values: ArrayLike<number>, classes: readonly number[]): Int32Array {
   const position = new Map(classes.map((label, i) => [label, i]));
-  return Int32Array.from({ length: values.length }, (_, i) => position.get(values[i]!)!);
+  const encoded = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) encoded[i] = position.get(values[i]!)!;
+  return encoded;
 }
 
 /**

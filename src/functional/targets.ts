@@ -33,15 +33,37 @@ export function classifyTarget(input: unknown): Target {
     return { kind: 'multilabel', rows, columns: tensor.shape[1]!, labels };
   }
   const { data } = column;
-  for (let i = 0; i < data.length; i++) {
-    const value = data[i]!;
-    if (!Number.isFinite(value)) throw new InputError('NON_FINITE', `y_true${formatIndex(i, column.shape)} is ${value}; labels must be finite.`);
-    if (!Number.isInteger(value)) {
-      throw new InputError('INVALID_INPUT', `y_true${formatIndex(i, column.shape)} is ${value}: continuous targets are not supported; labels must be integers (class labels).`);
+  if (!(data instanceof Uint8Array || data instanceof Int32Array || data instanceof Int8Array ||
+    data instanceof Uint16Array || data instanceof Int16Array || data instanceof Uint32Array)) {
+    for (let i = 0; i < data.length; i++) {
+      const value = data[i]!;
+      if (!Number.isFinite(value)) throw new InputError('NON_FINITE', `y_true${formatIndex(i, column.shape)} is ${value}; labels must be finite.`);
+      if (!Number.isInteger(value)) {
+        throw new InputError('INVALID_INPUT', `y_true${formatIndex(i, column.shape)} is ${value}: continuous targets are not supported; labels must be integers (class labels).`);
+      }
     }
   }
-  const classes = [...new Set(data)].sort((a, b) => a - b);
+  const classes = distinctValues(data).sort((a, b) => a - b);
   return { kind: classes.length <= 2 ? 'binary' : 'multiclass', rows, values: data, classes };
+}
+
+/** The distinct values of `data`. Two (binary labels) is the common case: compared directly, a Set only past that. */
+function distinctValues(data: TypedArray): number[] {
+  if (data instanceof Uint8Array) {
+    const present = new Uint8Array(256);
+    for (let i = 0; i < data.length; i++) present[data[i]!] = 1;
+    return [...present.keys()].filter((value) => present[value] === 1);
+  }
+  if (data.length === 0) return [];
+  const first = data[0]!;
+  let second: number | undefined;
+  for (let i = 1; i < data.length; i++) {
+    const value = data[i]!;
+    if (value === first || value === second) continue;
+    if (second !== undefined) return [...new Set(data)];
+    second = value;
+  }
+  return second === undefined ? [first] : [first, second];
 }
 
 /** y_score as finite floats with its number of columns (1 for a single score per sample). */
