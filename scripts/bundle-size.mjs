@@ -8,13 +8,15 @@ import * as esbuild from 'esbuild';
 export const BUNDLE_BUDGET_GZIP_BYTES = 60_000;
 /**
  * The limit test/bundle-size.test.ts enforces, a guard against growth while the
- * budget is not met: 64.1 KB since the exact-ranking radix sort joined both
+ * budget is not met: 66.5 KB since the exact-ranking radix sort joined both
  * kernel builds (+4.4 KB gzip in the SIMD build, whose -O3 inlining instantiates
- * the sort per key width and payload). Building the SIMD kernels with shrinkLevel 1
- * would bring the core to about 56 KB but its speed cost on the benchmark rows is
- * not yet measured; when the budget is met this returns to the budget itself.
+ * the sort per key width and payload) and the SIMD build stopped taking a second
+ * wasm-opt round (+1.8 KB, which had slowed the sort by 17%). Building the SIMD
+ * kernels with shrinkLevel 1 would save about 8 KB but its speed cost on the
+ * benchmark rows is not yet measured; when the budget is met this returns to the
+ * budget itself.
  */
-export const BUNDLE_CEILING_GZIP_BYTES = 65_000;
+export const BUNDLE_CEILING_GZIP_BYTES = 67_000;
 
 /**
  * Bytes of `entry` bundled and minified, and of that gzipped at level 9. `entry`

@@ -3,17 +3,16 @@
 // batch before keeping any of it.
 import { ConfigError, InputError } from '../errors.js';
 import { formatIndex, type Tensor, type TypedArray } from '../tensor.js';
+import { firstNonFiniteIndex } from '../wasm/feed-labels.js';
 
 export type FloatScores = Float32Array | Float64Array;
 
 /** Scores as float32/float64 (integer arrays convert exactly), after checking that every value is finite. */
 export function finiteScores(tensor: Tensor, argument: string): FloatScores {
   const { data, shape } = tensor;
-  for (let i = 0; i < data.length; i++) {
-    if (!Number.isFinite(data[i]!)) {
-      throw new InputError('NON_FINITE', `${argument}${formatIndex(i, shape)} is ${data[i]}; ranking scores must be finite.`);
-    }
-  }
+  // Integer arrays are finite by type; float arrays are scanned in WebAssembly.
+  const bad = firstNonFiniteIndex(data);
+  if (bad >= 0) throw new InputError('NON_FINITE', `${argument}${formatIndex(bad, shape)} is ${data[bad]}; ranking scores must be finite.`);
   return data instanceof Float32Array || data instanceof Float64Array ? data : Float64Array.from(data);
 }
 

@@ -55,18 +55,13 @@ function requireOneColumn(columns: number, rows: number, what: string): void {
   }
 }
 
-function matchesValue(values: ArrayLike<number>, value: number): Uint8Array {
+/** 1 where `values` equals `value`. `classes`: the distinct values, when known. */
+function matchesValue(values: ArrayLike<number>, value: number, classes: readonly number[]): Uint8Array {
   // 0/1 bytes already are the answer for value 1 (the ranking code only reads them).
-  if (value === 1 && values instanceof Uint8Array && onlyZerosAndOnes(values)) return values;
+  if (value === 1 && values instanceof Uint8Array && classes.every((label) => label === 0 || label === 1)) return values;
   const matches = new Uint8Array(values.length);
   for (let i = 0; i < values.length; i++) matches[i] = values[i] === value ? 1 : 0;
   return matches;
-}
-
-function onlyZerosAndOnes(values: Uint8Array): boolean {
-  let above = 0;
-  for (let i = 0; i < values.length; i++) above |= values[i]! & 0xfe;
-  return above === 0;
 }
 
 /** Class positions of y_true's values among `classes`. */
@@ -107,7 +102,7 @@ export function rocAucScore(yTrue: ArrayInput, yScore: ArrayInput, options: RocA
   }
   requireOneColumn(columns, target.rows, 'Binary y_true');
   // label_binarize: with two classes the larger is positive; with one, nothing is.
-  const labels = target.classes.length === 2 ? matchesValue(target.values, target.classes[1]!) : new Uint8Array(target.rows);
+  const labels = target.classes.length === 2 ? matchesValue(target.values, target.classes[1]!, target.classes) : new Uint8Array(target.rows);
   return rocAuc({ scores, labels, weights }, maxFpr);
 }
 
@@ -197,7 +192,7 @@ export function averagePrecisionScore(yTrue: ArrayInput, yScore: ArrayInput, opt
     throw new ConfigError('INVALID_CONFIG', `posLabel ${posLabel} is not a valid label; it should be one of ${target.classes.join(', ')}.`);
   }
   requireOneColumn(columns, target.rows, 'Binary y_true');
-  return averagePrecision({ scores, labels: matchesValue(target.values, posLabel), weights });
+  return averagePrecision({ scores, labels: matchesValue(target.values, posLabel, target.classes), weights });
 }
 
 /** The binary problem behind a curve: y_true one-dimensional, its positive class named or implied. */
@@ -223,7 +218,7 @@ function curveProblem(functionName: string, yTrue: ArrayInput, yScore: ArrayInpu
       throw new InputError('INVALID_INPUT', `y_true takes values {${kept.join(', ')}} and posLabel is not given: use labels {0, 1} or {-1, 1}, or pass posLabel.`);
     }
   }
-  return { scores, labels: matchesValue(target.values, posLabel ?? 1), weights };
+  return { scores, labels: matchesValue(target.values, posLabel ?? 1, target.classes), weights };
 }
 
 /**

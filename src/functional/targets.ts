@@ -50,6 +50,15 @@ export function classifyTarget(input: unknown): Target {
 /** The distinct values of `data`. Two (binary labels) is the common case: compared directly, a Set only past that. */
 function distinctValues(data: TypedArray): number[] {
   if (data instanceof Uint8Array) {
+    // 0/1 bytes (the usual labels) are settled by one OR/AND pass.
+    let any = 0, all = 0xff;
+    for (let i = 0; i < data.length; i++) {
+      const value = data[i]!;
+      any |= value;
+      all &= value;
+    }
+    if (data.length === 0) return [];
+    if ((any & 0xfe) === 0) return any === 0 ? [0] : all === 1 ? [1] : [0, 1];
     const present = new Uint8Array(256);
     for (let i = 0; i < data.length; i++) present[data[i]!] = 1;
     return [...present.keys()].filter((value) => present[value] === 1);
