@@ -11,21 +11,11 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { timeRounds, median, WARMUP_MIN_CALLS, WARMUP_MIN_MS, PRIME_CALLS, PRIME_LENGTH } from './harness.mjs';
+import { mulberry32 } from './data.mjs';
 
 const N = 1_000_000;
 const CLASSES = 10;
 const REPS = 9;
-
-function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function data(N) {
   const random = mulberry32(11);

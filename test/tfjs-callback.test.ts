@@ -5,18 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { AUC, ConfigError, MetricCollection } from '../src/index.js';
 import { validationMetrics } from '../src/tfjs/index.js';
-
-/** mulberry32: a small seeded PRNG, so the dataset is the same on every run. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from './support/random.js';
 
 const FEATURES = 3;
 const WEIGHTS = [2, -1.5, 0.5];

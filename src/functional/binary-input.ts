@@ -1,7 +1,8 @@
 // Binary labels and scores for the ROC AUC functions: labels 0/1 (or booleans),
 // finite scores kept in their float type (float32 scores are compared as float32).
 import { InputError } from '../errors.js';
-import { vectorOf, firstNonFinite, nonFiniteError } from './inputs.js';
+import { vectorOf, nonFiniteError } from './inputs.js';
+import { firstNonFiniteIndex } from '../wasm/feed-labels.js';
 
 export function binaryLabels(input: unknown): Uint8Array {
   const data = vectorOf(input, 'y_true');
@@ -23,7 +24,7 @@ export function binaryScores(input: unknown, argument: string, samples: number):
     throw new InputError('SHAPE_MISMATCH', `${argument} has ${data.length} scores for ${samples} labels.`);
   }
   const scores = data instanceof Float32Array || data instanceof Float64Array ? data : Float64Array.from(data);
-  const bad = firstNonFinite(scores);
+  const bad = firstNonFiniteIndex(scores);
   if (bad >= 0) throw nonFiniteError(argument, `[${bad}]`, scores[bad]!);
   return scores;
 }

@@ -8,7 +8,7 @@ import type { ArrayInput } from '../tensor.js';
 import { binaryLabels, binaryScores } from './binary-input.js';
 import { structuralComponents, delongVariance, type StructuralComponents } from './delong-components.js';
 import { GroupLookup } from './group-lookup.js';
-import { sampleWeightVector, requireNonNegative } from './inputs.js';
+import { readSampleWeight, requireNonNegative } from './inputs.js';
 import { normalUpperQuantile, normalUpperTail } from './normal.js';
 import { checkOptions, confidenceLevelOf } from './options.js';
 
@@ -60,7 +60,7 @@ function criticalValue(confidenceLevel: number): number {
 }
 
 function weightsOf(options: RocAucConfidenceIntervalOptions, samples: number): Float64Array | undefined {
-  const weights = sampleWeightVector(options.sampleWeight, samples);
+  const weights = readSampleWeight(options.sampleWeight, samples);
   requireNonNegative(weights, 'weights count samples (frequency weights) and must be non-negative');
   return weights;
 }

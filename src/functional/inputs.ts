@@ -1,7 +1,8 @@
 // Input vectors of the functional API (scikit-learn shapes, not Keras's): a
 // rank-1 array or a single column, and per-sample weights of the same length.
 import { InputError } from '../errors.js';
-import { toTensor, formatShape, type TypedArray } from '../tensor.js';
+import { toTensor, toSampleWeight, formatShape, formatIndex, type TypedArray } from '../tensor.js';
+import { firstNonFiniteIndex } from '../wasm/feed-labels.js';
 
 /** The values of a (n,) or (n, 1) input. */
 export function vectorOf(input: unknown, argument: string): TypedArray {
@@ -10,26 +11,26 @@ export function vectorOf(input: unknown, argument: string): TypedArray {
   throw new InputError('SHAPE_MISMATCH', `${argument} must have shape (n_samples,) or (n_samples, 1); received ${formatShape(shape)}.`);
 }
 
-/** Index of the first NaN or ±Infinity, or -1. */
-export function firstNonFinite(values: ArrayLike<number>): number {
-  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) return i;
-  return -1;
-}
-
 export function nonFiniteError(argument: string, index: string, value: number): InputError {
   return new InputError('NON_FINITE', `${argument}${index} is ${value}; inputs must be finite.`);
 }
 
-/** sample_weight as finite float64 values, one per sample; undefined when not given (null or undefined). */
-export function sampleWeightVector(input: unknown, samples: number): Float64Array | undefined {
-  if (input === null || input === undefined) return undefined;
-  const { data, shape } = toTensor(input, 'sample_weight');
-  if (!(shape.length === 1 || (shape.length === 2 && shape[1] === 1)) || data.length !== samples) {
-    throw new InputError('WEIGHT_SHAPE', `sample_weight must hold one weight per sample, shape (${samples},); received ${formatShape(shape)}.`);
+/** sample_weight: one finite weight per sample, as float64; undefined when not given (null or undefined). */
+export function readSampleWeight(input: unknown, samples: number): Float64Array | undefined {
+  const weight = toSampleWeight(input);
+  if (weight === undefined) return undefined;
+  const { shape } = weight;
+  const perSample = (shape.length === 1 || (shape.length === 2 && shape[1] === 1)) && shape[0] === samples;
+  if (!perSample) {
+    throw new InputError('WEIGHT_SHAPE',
+      `sample_weight of shape ${formatShape(shape)} must hold one weight per sample (${samples}).`);
   }
-  const bad = firstNonFinite(data);
-  if (bad >= 0) throw nonFiniteError('sample_weight', `[${bad}]`, data[bad]!);
-  return data instanceof Float64Array ? data : Float64Array.from(data);
+  const data = weight.data instanceof Float64Array ? weight.data : Float64Array.from(weight.data);
+  const bad = firstNonFiniteIndex(data);
+  if (bad >= 0) {
+    throw new InputError('NON_FINITE', `sample_weight${formatIndex(bad, [samples])} is ${data[bad]}; weights must be finite.`);
+  }
+  return data;
 }
 
 /** Rejects negative weights where they have no meaning (counts, medians). */

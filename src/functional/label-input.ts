@@ -1,10 +1,9 @@
 // Reading targets as scikit-learn's classification functions take them: a
 // column of class labels (numbers, booleans or strings; shape (n,) or (n, 1)),
-// or a multilabel indicator matrix (n, k > 1) of 0/1. Sample weights are one
-// finite number per sample.
+// or a multilabel indicator matrix (n, k > 1) of 0/1. Sample weights are read by
+// inputs.ts.
 import { InputError } from '../errors.js';
-import { toTensor, toSampleWeight, formatShape, formatIndex, type ArrayInput, type TypedArray } from '../tensor.js';
-import { firstNonFiniteIndex } from '../wasm/feed-labels.js';
+import { toTensor, formatShape, type ArrayInput, type TypedArray } from '../tensor.js';
 
 /** Class labels as the functions take them: numbers or booleans in any accepted array form, or an array of strings. */
 export type ClassLabels = ArrayInput | readonly string[];
@@ -92,20 +91,3 @@ export function checkSameSamples(...targets: { readonly argument: string; readon
   }
 }
 
-/** One finite weight per sample as float64, or undefined when none was given. */
-export function readSampleWeight(input: unknown, samples: number): Float64Array | undefined {
-  const weight = toSampleWeight(input);
-  if (weight === undefined) return undefined;
-  const { shape } = weight;
-  const perSample = (shape.length === 1 || (shape.length === 2 && shape[1] === 1)) && shape[0] === samples;
-  if (!perSample) {
-    throw new InputError('WEIGHT_SHAPE',
-      `sample_weight of shape ${formatShape(shape)} must hold one weight per sample (${samples}).`);
-  }
-  const data = weight.data instanceof Float64Array ? weight.data : Float64Array.from(weight.data);
-  const bad = firstNonFiniteIndex(data);
-  if (bad >= 0) {
-    throw new InputError('NON_FINITE', `sample_weight${formatIndex(bad, [samples])} is ${data[bad]}; weights must be finite.`);
-  }
-  return data;
-}

@@ -2,7 +2,8 @@
 // renormalisation of y_prob, values outside [0, 1] rejected, rows not summing
 // to 1 warned about; Brier's multiclass form with scale_by_half).
 import { ConfigError, InputError } from '../errors.js';
-import { readLabelColumn, checkSameSamples, readSampleWeight, type ClassLabels } from './label-input.js';
+import { readLabelColumn, checkSameSamples, type ClassLabels } from './label-input.js';
+import { readSampleWeight } from './inputs.js';
 import { checkOptions, booleanOption, labelListOption, normaliseLabel, type Label, type LabelLike, type SampleWeightOptions } from './options.js';
 import { warn, type WarningOptions } from './warnings.js';
 import { summarise, encode, positions, formatLabels, type ColumnSummary } from './label-set.js';

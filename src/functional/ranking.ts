@@ -11,7 +11,7 @@ import {
 import { averageOverColumns, oneHotTable, oneVsOneRocAuc, type ColumnAverage } from '../exact/averaging.js';
 import { checkMaxFpr, checkProbabilityRows, type FloatScores } from '../exact/validate.js';
 import { checkOptions } from './options.js';
-import { checkChoice, classifyTarget, readSampleWeight, readScores, type Target } from './targets.js';
+import { checkChoice, classifyTarget, readNonNegativeSampleWeight, readScores, type Target } from './targets.js';
 
 export type { RocCurve, PrecisionRecallCurve };
 export type RankingAverage = ColumnAverage;
@@ -88,7 +88,7 @@ export function rocAucScore(yTrue: ArrayInput, yScore: ArrayInput, options: RocA
   const multiClass = checkChoice('multiClass', options.multiClass ?? 'raise', ['raise', 'ovr', 'ovo'] as const);
   const target = classifyTarget(yTrue);
   const { scores, columns, rank } = readScores(yScore, target.rows);
-  const weights = readSampleWeight(options.sampleWeight, target.rows);
+  const weights = readNonNegativeSampleWeight(options.sampleWeight, target.rows);
 
   if (target.kind === 'multiclass' || (target.kind === 'binary' && rank === 2 && columns > 2)) {
     return multiclassRocAuc(target, scores, columns, rank, weights, { average, maxFpr, multiClass, labels: options.labels });
@@ -171,7 +171,7 @@ export function averagePrecisionScore(yTrue: ArrayInput, yScore: ArrayInput, opt
   if (typeof posLabel !== 'number') throw new ConfigError('INVALID_CONFIG', `posLabel must be a number; received ${JSON.stringify(posLabel)}.`);
   const target = classifyTarget(yTrue);
   const { scores, columns, rank } = readScores(yScore, target.rows);
-  const weights = readSampleWeight(options.sampleWeight, target.rows);
+  const weights = readNonNegativeSampleWeight(options.sampleWeight, target.rows);
   if (target.kind !== 'binary' && posLabel !== 1) {
     throw new ConfigError('INVALID_CONFIG', `posLabel is fixed to 1 for ${target.kind} y_true; received ${posLabel}.`);
   }
@@ -209,7 +209,7 @@ function curveProblem(functionName: string, yTrue: ArrayInput, yScore: ArrayInpu
   }
   const { scores, columns } = readScores(yScore, target.rows);
   requireOneColumn(columns, target.rows, functionName);
-  const weights = readSampleWeight(options.sampleWeight, target.rows);
+  const weights = readNonNegativeSampleWeight(options.sampleWeight, target.rows);
   if (posLabel === null) {
     // Without posLabel, the labels kept (non-zero weight) must be {0, 1} or {-1, 1} or one of those values.
     const kept = [...new Set(Array.from(target.values).filter((_, i) => !weights || weights[i] !== 0))].sort((a, b) => a - b);

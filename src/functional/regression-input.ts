@@ -3,7 +3,7 @@
 // one weight per sample.
 import { InputError } from '../errors.js';
 import { toTensor, formatIndex, formatShape, type TypedArray } from '../tensor.js';
-import { sampleWeightVector, nonFiniteError } from './inputs.js';
+import { readSampleWeight, nonFiniteError } from './inputs.js';
 
 export interface RegressionPair {
   /** Row-major (sample, output) values. */
@@ -35,7 +35,7 @@ export function regressionPair(yTrue: unknown, yPred: unknown, sampleWeight: unk
   }
   return {
     targets: targets.data, predictions: predictions.data, rows: targets.rows, outputs: targets.outputs,
-    weights: sampleWeightVector(sampleWeight, targets.rows),
+    weights: readSampleWeight(sampleWeight, targets.rows),
   };
 }
 

@@ -2,7 +2,8 @@
 // columns, or both multilabel indicator matrices of one width, with one
 // sample weight per sample.
 import { InputError } from '../errors.js';
-import { readTarget, readSampleWeight, checkSameSamples, samplesOf, type LabelColumn, type IndicatorMatrix } from './label-input.js';
+import { readTarget, checkSameSamples, samplesOf, type LabelColumn, type IndicatorMatrix } from './label-input.js';
+import { readSampleWeight } from './inputs.js';
 import { indicatorCounts, type IndicatorCounts } from '../wasm/feed-labels.js';
 
 export type TargetPair =

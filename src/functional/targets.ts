@@ -3,8 +3,9 @@
 // (more), or a multilabel 0/1 indicator matrix. Plus the other argument checks
 // the ranking functions share.
 import { ConfigError, InputError } from '../errors.js';
-import { formatIndex, formatShape, toSampleWeight, toTensor, type Tensor, type TypedArray } from '../tensor.js';
-import { checkWeights, finiteScores, indicatorLabels, type FloatScores } from '../exact/validate.js';
+import { formatIndex, formatShape, toTensor, type Tensor, type TypedArray } from '../tensor.js';
+import { finiteScores, indicatorLabels, type FloatScores } from '../exact/validate.js';
+import { readSampleWeight, requireNonNegative } from './inputs.js';
 
 export type Target =
   /** One label per sample; `classes` are the distinct values in increasing order. */
@@ -87,14 +88,10 @@ export function readScores(input: unknown, rows: number): { scores: FloatScores;
 }
 
 /** sample_weight: one non-negative finite weight per sample, or undefined. */
-export function readSampleWeight(input: unknown, rows: number): Float64Array | undefined {
-  const tensor = toSampleWeight(input);
-  if (!tensor) return undefined;
-  const column = asColumn(tensor);
-  if (!column || column.shape[0] !== rows) {
-    throw new InputError('WEIGHT_SHAPE', `sample_weight has shape ${formatShape(tensor.shape)}; it needs one weight per sample (${rows},).`);
-  }
-  return checkWeights(column.data, column.shape);
+export function readNonNegativeSampleWeight(input: unknown, rows: number): Float64Array | undefined {
+  const weights = readSampleWeight(input, rows);
+  requireNonNegative(weights, 'weights must be non-negative');
+  return weights;
 }
 
 /** An option that must be one of a few values. */

@@ -3,7 +3,8 @@
 // stable argsort reversed does (the higher class index first).
 import { ConfigError, InputError } from '../errors.js';
 import type { ArrayInput } from '../tensor.js';
-import { readLabelColumn, checkSameSamples, readSampleWeight, type ClassLabels } from './label-input.js';
+import { readLabelColumn, checkSameSamples, type ClassLabels } from './label-input.js';
+import { readSampleWeight } from './inputs.js';
 import { checkOptions, booleanOption, labelListOption, type LabelLike, type SampleWeightOptions } from './options.js';
 import { warn, type WarningOptions } from './warnings.js';
 import { summarise, encode, positions, checkLabelKind, compareLabels, formatLabels } from './label-set.js';
