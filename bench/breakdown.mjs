@@ -71,8 +71,8 @@ const groups = [
   ['AUC (bucketHistogram, 200 thresholds)',
     stepsFor((count) => kernels.bucketHistogram(at.first, at.second, 0, 0, count, 200, 1, at.out),
       classification.labels, classification.predictions, new lib.AUC())],
-  ['R2Score (regressionSums)',
-    stepsFor((count) => kernels.regressionSums(at.second, at.first, 0, 0, count, 3, at.out),
+  ['R2Score (r2Sums)',
+    stepsFor((count) => kernels.r2Sums(at.second, at.first, 0, 0, count, 3, at.out),
       regression.targets, regression.predictions, new lib.R2Score())],
 ];
 
