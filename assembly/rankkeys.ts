@@ -14,7 +14,7 @@ export const PLAN_MIN_KEY = 0;
 export const PLAN_SHIFT = 8;
 /** u32: bytes per sort key, 4 or 8. */
 export const PLAN_KEY_BYTES = 12;
-/** u32: what moves with each key and holds the label: PAYLOAD_NONE, PAYLOAD_LABELS or PAYLOAD_WEIGHTS. */
+/** u32: what moves with each key and holds the label: PAYLOAD_NONE or PAYLOAD_WEIGHTS (or PAYLOAD_UNIT_WEIGHTS, not sortable as planned). */
 export const PLAN_PAYLOAD = 16;
 /** u32: significant bits of a sort key (range bits plus the label bit). */
 export const PLAN_KEY_BITS = 20;
@@ -32,8 +32,11 @@ export const PLAN_BYTES = 128;
 
 /** Unweighted, the label is the key's low bit: within a score, negatives sort first. */
 export const PAYLOAD_NONE: u32 = 0;
-/** Unweighted, the 64-bit key has no spare bit: each label byte moves with its key. */
-export const PAYLOAD_LABELS: u32 = 1;
+/**
+ * Unweighted, but the key range spans all 64 bits, leaving no bit for the
+ * label: the caller plans again with weights of 1, whose sign carries the label.
+ */
+export const PAYLOAD_UNIT_WEIGHTS: u32 = 1;
 /** Weighted: each weight moves with its key, its sign bit holding the label (negative = positive label). */
 export const PAYLOAD_WEIGHTS: u32 = 2;
 
@@ -91,9 +94,10 @@ export const PAYLOAD_WEIGHTS: u32 = 2;
  * float32 logits of both signs, label bytes moving beside 4-byte keys measured
  * no faster: each scatter then writes two streams instead of one). Only a
  * key range of all 64 bits (float64 scores of both signs at extreme magnitudes)
- * leaves no room, and then the label bytes move beside the keys. Weighted sorts
- * carry each weight, signed by its label. Returns the key bytes plus 256 × the
- * payload kind (the caller provides the payload's second buffer).
+ * leaves no room, and then the caller sorts with weights of 1 instead
+ * (PAYLOAD_UNIT_WEIGHTS). Weighted sorts carry each weight, signed by its
+ * label. Returns the key bytes plus 256 × the payload kind (the caller
+ * provides the payload's second buffer).
  */
 export function rankKeyRange(scores: usize, scoresAreF64: bool, n: i32, weighted: bool, plan: usize): i32 {
   const lowest = scoresAreF64 ? keyRangeF64(scores, n, plan) : keyRangeF32(scores, n, plan);
@@ -102,7 +106,7 @@ export function rankKeyRange(scores: usize, scoresAreF64: bool, n: i32, weighted
   const shift = varying ? <u32>ctz<u64>(varying) : 0;
   const range = (highest - lowest) >> shift;
   const rangeBits = range ? 64 - <u32>clz<u64>(range) : 0;
-  const payload = weighted ? PAYLOAD_WEIGHTS : rangeBits == 64 ? PAYLOAD_LABELS : PAYLOAD_NONE;
+  const payload = weighted ? PAYLOAD_WEIGHTS : rangeBits == 64 ? PAYLOAD_UNIT_WEIGHTS : PAYLOAD_NONE;
   const keyBits = rangeBits + (payload == PAYLOAD_NONE ? 1 : 0);
   const keyBytes: u32 = keyBits <= 32 ? 4 : 8;
   store<u64>(plan + PLAN_MIN_KEY, lowest);

@@ -8,9 +8,9 @@
 // memory twice; the ROC AUC sweep runs on each bucket while it is still in cache.
 import {
   keys32x4, keys64x2, scoreKey, PLAN_MIN_KEY, PLAN_SHIFT, PLAN_KEY_BYTES, PLAN_KEY_BITS, PLAN_PAYLOAD,
-  PLAN_SCORES_F64, PLAN_COUNT, PLAN_SORTED_KEYS, PLAN_SORTED_PAYLOAD, PLAN_BYTES, PAYLOAD_LABELS, PAYLOAD_WEIGHTS,
+  PLAN_SCORES_F64, PLAN_COUNT, PLAN_SORTED_KEYS, PLAN_SORTED_PAYLOAD, PLAN_BYTES, PAYLOAD_WEIGHTS,
 } from "./rankkeys";
-import { startSweep, sweepCounted, sweepLabelled, sweepWeighted, finishSweep } from "./ranksweep";
+import { startSweep, sweepCounted, sweepWeighted, finishSweep } from "./ranksweep";
 
 const MAX_DIGIT_BITS: u32 = 11;
 const BUCKETS: u32 = 1 << MAX_DIGIT_BITS;
@@ -29,11 +29,10 @@ export function rankWorkspaceBytes(): i32 {
  * Sorts the samples by score, ascending. Inputs: scores (float32, or float64 per
  * the plan), labels (bytes, non-zero = positive), weights (float64, or 0 when
  * unweighted; samples of weight 0 are dropped). `keys` may alias the scores:
- * keys, weights and label bytes are written in place of the inputs.
- * `otherKeys` and `otherPayload` are the second buffers of the sort (the
- * latter for the plan's payload: label bytes or weights). Memory per sample: the
- * two key buffers (4 or 8 bytes each, per the plan) and the two payload buffers
- * (1 byte each for labels, 8 for weights). Leaves the sorted keys' and payload's
+ * keys and weights are written in place of the inputs. `otherKeys` and
+ * `otherPayload` are the second buffers of the sort (the latter for weights).
+ * Memory per sample: the two key buffers (4 or 8 bytes each, per the plan) and,
+ * when weighted, the two weight buffers (8 bytes each). Leaves the sorted keys' and payload's
  * addresses in the plan. When `sums` is not 0, also writes there
  * [pairs, positive weight, negative weight] (see ranksweep.ts). Returns the
  * number of samples kept.
@@ -42,49 +41,59 @@ export function rankSort(
   plan: usize, scores: usize, labels: usize, weights: usize, n: i32,
   keys: usize, otherKeys: usize, otherPayload: usize, sums: usize,
 ): i32 {
-  const payload = load<u32>(plan + PLAN_PAYLOAD);
+  const weighted = load<u32>(plan + PLAN_PAYLOAD) == PAYLOAD_WEIGHTS;
   const wide = load<u32>(plan + PLAN_KEY_BYTES) == 8;
-  if (load<u32>(plan + PLAN_SCORES_F64) == 0) {
-    // Float32 keys span at most 32 bits: weighted keys fit 4 bytes, and the label bit always fits 8.
-    if (payload == PAYLOAD_WEIGHTS) return sortOf<f32, u32, f64>(plan, scores, labels, weights, n, keys, otherKeys, otherPayload, sums);
-    if (wide) return sortOf<f32, u64, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0, sums);
-    return sortOf<f32, u32, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0, sums);
+  const f64Scores = load<u32>(plan + PLAN_SCORES_F64) != 0;
+  const keyBits = load<u32>(plan + PLAN_KEY_BITS);
+  const topWidth = keyBits < MAX_DIGIT_BITS ? keyBits : MAX_DIGIT_BITS;
+  const topShift = keyBits - topWidth;
+  const top = plan + PLAN_BYTES;
+  memory.fill(top, 0, <usize>(1 << topWidth) << 2);
+  // One packing loop per score type and key width; the sort itself depends only on the key width and payload.
+  let count = n;
+  if (weighted) {
+    // Float32 keys span at most 32 bits, so weighted float32 keys always fit 4 bytes.
+    if (!f64Scores) count = packKeys<f32, u32, f64>(plan, scores, labels, weights, n, keys, top, topShift);
+    else if (wide) count = packKeys<f64, u64, f64>(plan, scores, labels, weights, n, keys, top, topShift);
+    else count = packKeys<f64, u32, f64>(plan, scores, labels, weights, n, keys, top, topShift);
+  } else if (!f64Scores) {
+    if (wide) packKeys<f32, u64, i32>(plan, scores, labels, 0, n, keys, top, topShift);
+    else if (ASC_FEATURE_SIMD) packF32LabelKeys(plan, scores, labels, n, keys, top, topShift);
+    else packKeys<f32, u32, i32>(plan, scores, labels, 0, n, keys, top, topShift);
+  } else if (wide) {
+    if (ASC_FEATURE_SIMD) packF64LabelKeys(plan, scores, labels, n, keys, top, topShift);
+    else packKeys<f64, u64, i32>(plan, scores, labels, 0, n, keys, top, topShift);
+  } else {
+    packKeys<f64, u32, i32>(plan, scores, labels, 0, n, keys, top, topShift);
   }
-  if (wide) {
-    if (payload == PAYLOAD_WEIGHTS) return sortOf<f64, u64, f64>(plan, scores, labels, weights, n, keys, otherKeys, otherPayload, sums);
-    if (payload == PAYLOAD_LABELS) return sortOf<f64, u64, u8>(plan, scores, labels, labels, n, keys, otherKeys, otherPayload, sums);
-    return sortOf<f64, u64, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0, sums);
+  if (weighted) {
+    if (wide) sortPacked<u64, f64>(plan, count, keys, otherKeys, weights, otherPayload, sums);
+    else sortPacked<u32, f64>(plan, count, keys, otherKeys, weights, otherPayload, sums);
+  } else {
+    if (wide) sortPacked<u64, i32>(plan, count, keys, otherKeys, 0, 0, sums);
+    else sortPacked<u32, i32>(plan, count, keys, otherKeys, 0, 0, sums);
   }
-  // Label bytes come only with 64-bit keys.
-  if (payload == PAYLOAD_WEIGHTS) return sortOf<f64, u32, f64>(plan, scores, labels, weights, n, keys, otherKeys, otherPayload, sums);
-  return sortOf<f64, u32, i32>(plan, scores, labels, 0, n, keys, otherKeys, 0, sums);
+  return count;
 }
 
-/** Whether the payload type P (f64: weights, u8: label bytes, i32: none) moves with the keys. */
+/** Whether the payload type P (f64: weights, i32: none) moves with the keys. */
 // @ts-ignore: decorator
 @inline function carries<P>(): bool {
-  return isFloat<P>() || sizeof<P>() == 1;
+  return isFloat<P>();
 }
 
-// F: score type (f32 | f64). K: key type (u32 | u64). P: payload (f64 weights | u8 labels | i32 none).
-function sortOf<F, K, P>(
-  plan: usize, scores: usize, labels: usize, payload: usize, n: i32,
-  keys: usize, otherKeys: usize, otherPayload: usize, sums: usize,
-): i32 {
+/**
+ * Sorts the `count` packed keys (and the weights beside them when P is f64),
+ * their top digit already counted: the scatter on the top digit, then each
+ * top bucket sorted in cache and swept while hot. K: key type (u32 | u64).
+ * P: payload (f64 weights | i32 none).
+ */
+function sortPacked<K, P>(plan: usize, count: i32, keys: usize, otherKeys: usize, payload: usize, otherPayload: usize, sums: usize): void {
   const keyBits = load<u32>(plan + PLAN_KEY_BITS);
   const topWidth = keyBits < MAX_DIGIT_BITS ? keyBits : MAX_DIGIT_BITS;
   const topShift = keyBits - topWidth;
   const topBuckets: u32 = 1 << topWidth;
   const top = plan + PLAN_BYTES;
-  memory.fill(top, 0, <usize>topBuckets << 2);
-  let count = n;
-  if (!carries<P>() && sizeof<F>() == 4 && sizeof<K>() == 4 && ASC_FEATURE_SIMD) {
-    packF32LabelKeys(plan, scores, labels, n, keys, top, topShift);
-  } else if (!carries<P>() && sizeof<F>() == 8 && sizeof<K>() == 8 && ASC_FEATURE_SIMD) {
-    packF64LabelKeys(plan, scores, labels, n, keys, top, topShift);
-  } else {
-    count = packKeys<F, K, P>(plan, scores, labels, payload, n, keys, top, topShift);
-  }
 
   // The remaining digits, sorted within each top bucket.
   const innerDigits = (topShift + MAX_DIGIT_BITS - 1) / MAX_DIGIT_BITS;
@@ -114,13 +123,11 @@ function sortOf<F, K, P>(
   store<u32>(plan + PLAN_COUNT, <u32>count);
   store<u32>(plan + PLAN_SORTED_KEYS, <u32>sorted);
   store<u32>(plan + PLAN_SORTED_PAYLOAD, carries<P>() ? <u32>sortedPayload : 0);
-  return count;
 }
 
 // @ts-ignore: decorator
 @inline function sweepBucket<K, P>(plan: usize, keys: usize, payload: usize, from: i32, to: i32): void {
   if (isFloat<P>()) sweepWeighted<K>(plan, keys, payload, from, to);
-  else if (sizeof<P>() == 1) sweepLabelled<K>(plan, keys, payload, from, to);
   else sweepCounted<K>(plan, keys, from, to);
 }
 

@@ -16,9 +16,8 @@ const NEGATIVES_BELOW = PLAN_SWEEP + 8;
 const POSITIVES = PLAN_SWEEP + 16;
 const TWICE_PAIRS = PLAN_SWEEP + 24;
 const PREVIOUS = PLAN_SWEEP + 32;
-/** Counted sweeps: positives of the run so far; the weighted sweep: total positive weight before the run. */
-const RUN_POSITIVES = PLAN_SWEEP + 40;
-const POSITIVES_BELOW = RUN_POSITIVES;
+/** The weighted sweep: total positive weight before the run. */
+const POSITIVES_BELOW = PLAN_SWEEP + 40;
 const STARTED = PLAN_SWEEP + 48;
 
 export function startSweep(plan: usize): void {
@@ -68,39 +67,6 @@ export function sweepCounted<K>(plan: usize, keys: usize, from: i32, to: i32): v
   store<i64>(plan + TWICE_PAIRS, twicePairs);
   store<u64>(plan + PREVIOUS, <u64>previousRun);
   store<u32>(plan + STARTED, 1);
-}
-
-/**
- * Label bytes beside the keys, any order within a run: each tied pair is
- * counted when its later member is reached. A positive adds 2·(negatives below
- * its run) + (this run's negatives so far); a negative adds this run's positives so far.
- */
-export function sweepLabelled<K>(plan: usize, keys: usize, labels: usize, from: i32, to: i32): void {
-  let negatives = load<i64>(plan + NEGATIVES), negativesBelow = load<i64>(plan + NEGATIVES_BELOW);
-  let positives = load<i64>(plan + POSITIVES), twicePairs = load<i64>(plan + TWICE_PAIRS);
-  let runPositives = load<i64>(plan + RUN_POSITIVES);
-  let previousKey = <K>load<u64>(plan + PREVIOUS);
-  let started = load<u32>(plan + STARTED);
-  for (let i = from; i < to; i++) {
-    const key = load<K>(keys + (<usize>i << alignof<K>()));
-    const newRun = <i32>(key != previousKey) | (started ^ 1);
-    started = 1;
-    previousKey = key;
-    negativesBelow = select<i64>(negatives, negativesBelow, newRun);
-    runPositives = select<i64>(0, runPositives, newRun);
-    const positive = <i64>(load<u8>(labels + <usize>i) != 0);
-    twicePairs += select<i64>(negatives + negativesBelow, runPositives, positive != 0);
-    positives += positive;
-    runPositives += positive;
-    negatives += positive ^ 1;
-  }
-  store<i64>(plan + NEGATIVES, negatives);
-  store<i64>(plan + NEGATIVES_BELOW, negativesBelow);
-  store<i64>(plan + POSITIVES, positives);
-  store<i64>(plan + TWICE_PAIRS, twicePairs);
-  store<i64>(plan + RUN_POSITIVES, runPositives);
-  store<u64>(plan + PREVIOUS, <u64>previousKey);
-  store<u32>(plan + STARTED, started);
 }
 
 /**
@@ -202,10 +168,8 @@ function groupsOf<F, K>(plan: usize, end: i32, maxGroups: i32, scoresOut: usize,
         const signed = load<f64>(payload + (<usize>i << 3));
         positive = <f64>(signed < 0);
         weight = Math.abs(signed);
-      } else if (kind == PAYLOAD_NONE) {
-        positive = <f64>(load<K>(keys + (<usize>i << alignof<K>())) & 1);
       } else {
-        positive = <f64>(load<u8>(payload + <usize>i) != 0);
+        positive = <f64>(load<K>(keys + (<usize>i << alignof<K>())) & 1);
       }
       positives += weight * positive;
       negatives += weight - weight * positive;

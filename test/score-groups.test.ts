@@ -291,7 +291,7 @@ describe('inputs and memory', () => {
     ['float32 logits over a wide range, unweighted (8-byte keys)', 'f32', false, (u: number) => (u - 0.5) * 1e6, 21],
     ['float32 values held as float64, unweighted', 'f64', false, (u: number) => Math.fround(u), 9],
     ['float64 probabilities, unweighted', 'f64', false, (u: number) => u, 17],
-    ['float64 of both signs up to 5e299, unweighted (label bytes beside 8-byte keys)', 'f64', false, (u: number) => (u - 0.5) * 1e300, 18],
+    ['float64 of both signs up to 5e299, unweighted (a 64-bit key range, sorted with weights of 1)', 'f64', false, (u: number) => (u - 0.5) * 1e300, 33],
     ['float32 probabilities, weighted', 'f32', true, (u: number) => u, 25],
     // Float32 keys span at most 32 bits, so weighted float32 sorts (no label bit) always take 4-byte keys.
     ['float32 logits over a wide range, weighted', 'f32', true, (u: number) => (u - 0.5) * 1e6, 25],

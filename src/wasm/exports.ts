@@ -66,7 +66,7 @@ export interface KernelExports {
   /** scikit-learn top-k hits; returns 1 when a score is NaN or ±Infinity. */
   topKHits(scores: number, isF64: number, targets: number, weights: number, rows: number, width: number, k: number, out: number): number;
   /** Exact ranking (assembly/rankkeys.ts, ranksort.ts, ranksweep.ts): the sort key's bytes (4 or 8) plus 256 × the
-   *  payload kind (0: label in the key, 1: label bytes, 2: weights). */
+   *  payload kind (0: label in the key, 1: no bit left for the label, sort with weights of 1, 2: weights). */
   rankKeyRange(scores: number, scoresAreF64: number, n: number, weighted: number, plan: number): number;
   rankWorkspaceBytes(): number;
   /** Returns the number of samples kept (zero weights dropped); writes [pairs, positive weight, negative weight] at `sums` unless 0. */

@@ -6,10 +6,11 @@
 //
 // Peak bytes per sample (input copies plus the sort's second buffers). Sort keys
 // take 4 bytes when the scores' key range and the label bit fit in 32 bits, else
-// 8; a range of all 64 bits moves the label bytes beside the keys:
+// 8; a range of all 64 bits leaves no bit for the label, and is sorted with
+// weights of 1 instead:
 //   float32 scores, unweighted:  9 (e.g. probabilities) or 21 (e.g. logits of both
 //                                signs, whose keys span 32 bits before the label)
-//   float64 scores, unweighted:  9 (e.g. float32 values held as float64), 17, or 18
+//   float64 scores, unweighted:  9 (e.g. float32 values held as float64), 17, or 33
 //                                (both signs at extreme magnitudes: a 64-bit range)
 //   float32 scores, weighted:   25 (float32 keys span at most 32 bits)
 //   float64 scores, weighted:   25 or 33
@@ -33,6 +34,9 @@ export interface SortedSamples {
 
 const align16 = (address: number): number => Math.ceil(address / 16) * 16;
 
+/** rankKeyRange's payload kind for scores whose keys leave no bit for the label (assembly/rankkeys.ts). */
+const PAYLOAD_UNIT_WEIGHTS = 1;
+
 /**
  * Copies the samples into wasm memory and sorts them by score, ascending; with
  * `sums`, the sort also writes [pairs, positive weight, negative weight] to the arena's output.
@@ -54,9 +58,11 @@ export function sortSamples(scores: RankScores, labels: Uint8Array, weights: Flo
   if (weights) a.f64.set(weights, weightsAt / 8);
 
   const layout = kernels.rankKeyRange(scoresAt, scoreBytes === 8 ? 1 : 0, n, weights ? 1 : 0, plan);
+  // Scores spanning all 64 key bits leave none for the label: sort with weights of 1, which carry it in their sign.
+  if (layout >> 8 === PAYLOAD_UNIT_WEIGHTS) return sortSamples(scores, labels, new Float64Array(n).fill(1), sums);
   const keyBytes = layout & 0xff;
-  // What moves beside the keys: nothing (the label is the key's low bit), label bytes, or weights.
-  const payloadBytes = [0, 1, 8][layout >> 8]!;
+  // What moves beside the keys: nothing (the label is the key's low bit) or the signed weights.
+  const payloadBytes = weights ? 8 : 0;
   // Keys overwrite the scores when they fit; the second key buffer takes the
   // scores' upper half when keys are half their size; the rest goes after the inputs.
   let next = inputEnd;
