@@ -163,6 +163,32 @@ export function r2Score(targets, predictions) {
   return 1 - residuals / total;
 }
 
+/** The same sums as r2Score in the loop as usually written: one accumulator per sum. */
+export function r2ScoreOneAccumulator(targets, predictions) {
+  const n = targets.length;
+  if (n === 0) return NaN;
+  const shift = targets[0];
+  let shifted = 0, squares = 0, residuals = 0;
+  for (let i = 0; i < n; i++) {
+    const d = targets[i] - shift, e = targets[i] - predictions[i];
+    shifted += d;
+    squares += d * d;
+    residuals += e * e;
+  }
+  return 1 - residuals / (squares - shifted * (shifted / n));
+}
+
+/** Mean squared error in the loop as usually written: one accumulator. */
+export function meanSquaredErrorOneAccumulator(targets, predictions) {
+  const n = targets.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const e = targets[i] - predictions[i];
+    sum += e * e;
+  }
+  return n === 0 ? 0 : sum / n;
+}
+
 export function meanSquaredError(targets, predictions) {
   const n = targets.length;
   let ee0 = 0, ee1 = 0;

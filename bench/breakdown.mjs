@@ -9,7 +9,7 @@ import { classificationData, regressionData } from './data.mjs';
 import { median } from './harness.mjs';
 
 const N = 10_000_000;
-const CHUNK = 16384; // CHUNK_ELEMENTS in src/wasm/arena.ts
+const CHUNK = Number(process.env.CHUNK ?? 16384); // CHUNK_ELEMENTS in src/wasm/arena.ts
 const ROUNDS = 9;
 
 const wasmBytes = readFileSync(new URL('../build/kernels.simd.wasm', import.meta.url));

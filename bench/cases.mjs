@@ -37,13 +37,19 @@ export const CASES = [
   {
     id: 'r2', title: 'R2Score', data: 'regression', tolerance: SUMS,
     library: (lib) => new lib.R2Score(),
-    js: [{ name: 'plain JS, f64 sums, 2 accumulators', run: js.r2Score }],
+    js: [
+      { name: 'plain JS, f64 sums, 2 accumulators', run: js.r2Score },
+      { name: 'plain JS, f64 sums, 1 accumulator each', run: js.r2ScoreOneAccumulator },
+    ],
     tf: tfOps.r2Score,
   },
   {
     id: 'mse', title: 'MeanSquaredError', data: 'regression', tolerance: SUMS,
     library: (lib) => new lib.MeanSquaredError(),
-    js: [{ name: 'plain JS, f64 sum, 2 accumulators', run: js.meanSquaredError }],
+    js: [
+      { name: 'plain JS, f64 sum, 2 accumulators', run: js.meanSquaredError },
+      { name: 'plain JS, f64 sum, 1 accumulator', run: js.meanSquaredErrorOneAccumulator },
+    ],
     tf: tfOps.meanSquaredError,
   },
   {
