@@ -213,9 +213,13 @@ export function rowLosses(
         loss = 0;
       } else {
         if (!(id >= 0 && id < <f64>width && id == Math.floor(id))) return 2;
-        loss = op == SPARSE_CATEGORICAL_CROSSENTROPY
-          ? -Math.log(normalisedProbability(p, width, <i32>id))
-          : logSumExp(p, width) - f32At(p, <i32>id);
+        if (op == SPARSE_CATEGORICAL_CROSSENTROPY) {
+          const q = normalisedProbability(p, width, <i32>id);
+          // The SIMD build takes the logarithms afterwards, two rows at a time (negateLogarithms).
+          loss = ASC_FEATURE_SIMD ? q : -Math.log(q);
+        } else {
+          loss = logSumExp(p, width) - f32At(p, <i32>id);
+        }
       }
     } else if (op == CATEGORICAL_CROSSENTROPY || op == CATEGORICAL_CROSSENTROPY_LOGITS) {
       loss = crossentropy(op == CATEGORICAL_CROSSENTROPY_LOGITS, y, p, width, parameter);
@@ -240,7 +244,28 @@ export function rowLosses(
     }
     store<f64>(out + (<usize>r << 3), loss);
   }
+  if (ASC_FEATURE_SIMD && op == SPARSE_CATEGORICAL_CROSSENTROPY) negateLogarithms(out, rows);
   return 0;
+}
+
+/**
+ * Replaces each probability q in out[0, rows) by -log(q), two at a time, and
+ * keeps the zeros of ignored rows. Probabilities are clipped to [ε, 1 - ε], so
+ * the zeros are the only lanes outside the vector logarithm's fast path.
+ */
+function negateLogarithms(out: usize, rows: i32): void {
+  const zero = f64x2.splat(0);
+  let r = 0;
+  for (; r + 2 <= rows; r += 2) {
+    const address = out + (<usize>r << 3);
+    const q = v128.load(address);
+    v128.store(address, v128.bitselect(zero, f64x2.neg(logLanes(q)), f64x2.eq(q, zero)));
+  }
+  if (r < rows) {
+    const address = out + (<usize>r << 3);
+    const q = load<f64>(address);
+    store<f64>(address, q == 0 ? 0 : -Math.log(q));
+  }
 }
 
 /** p[id] / Σp, clipped to [ε, 1-ε] as Keras does before the log. */

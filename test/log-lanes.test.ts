@@ -1,4 +1,4 @@
-// The SIMD build computes the logarithmic losses two elements at a time with a
+// The SIMD build computes the logarithmic losses two elements (or rows) at a time with a
 // vector logarithm (assembly/logarithm.ts) that repeats the scalar build's
 // Math.log operation for operation. With two elements, each build's sum is
 // loss(first) + loss(second), so equal bits per element mean equal results:
@@ -6,7 +6,9 @@
 // special values that take the scalar fallback.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { BinaryCrossentropy, KLDivergence, MeanSquaredLogarithmicError, Poisson, type Metric } from '../src/index.js';
+import {
+  BinaryCrossentropy, KLDivergence, MeanSquaredLogarithmicError, Poisson, SparseCategoricalCrossentropy, type Metric,
+} from '../src/index.js';
 import { bothKernelBuilds, withKernelBuild } from './support/kernel-builds.js';
 
 const RUNS = { seed: 20261122, numRuns: 300 };
@@ -48,4 +50,26 @@ describe('vector logarithm: the SIMD build gives the scalar build\'s bits', () =
       });
     }
   }
+});
+
+describe('vector logarithm: SparseCategoricalCrossentropy rows', () => {
+  // One logarithm per row, taken two rows at a time in the SIMD build; an odd row count leaves one row to the scalar
+  // path, and ignored rows (ignoreClass) must stay exactly 0.
+  const rows = fc.integer({ min: 1, max: 7 }).chain((count) => fc.tuple(
+    fc.array(fc.integer({ min: 0, max: 3 }), { minLength: count, maxLength: count }),
+    fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: count * 4, maxLength: count * 4 }),
+  ));
+  test.skipIf(!bothKernelBuilds)('each build gives the same result, with and without ignored rows', () => {
+    fc.assert(fc.property(rows, fc.constantFrom(undefined, 2), ([ids, probabilities], ignoreClass) => {
+      const run = () => {
+        const metric = new SparseCategoricalCrossentropy(ignoreClass === undefined ? {} : { ignoreClass });
+        metric.updateState({ data: Float32Array.from(ids), shape: [ids.length] },
+          { data: Float32Array.from(probabilities), shape: [ids.length, 4] });
+        return metric.result() as number;
+      };
+      const simd = withKernelBuild('simd', run);
+      const scalar = withKernelBuild('scalar', run);
+      expect(Object.is(simd, scalar) || (Number.isNaN(simd) && Number.isNaN(scalar))).toBe(true);
+    }), RUNS);
+  });
 });
