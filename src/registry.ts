@@ -52,20 +52,26 @@ export function toSnakeCase(name: string): string {
 const snakeToCamel = (key: string): string => key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 const camelToSnake = (key: string): string => key.replace(/([A-Z])/g, (letter) => `_${letter.toLowerCase()}`);
 
-const IDENTIFIERS = new Map<string, string>([
-  ...Object.keys(CLASSES).flatMap((name): Array<[string, string]> => [[toSnakeCase(name), name], [name, name]]),
-  ...Object.entries(ALIASES),
-]);
+let identifierMap: Map<string, string> | undefined;
+
+/** Identifier -> class name, built on first use: its regular expressions would otherwise cost every import. */
+function identifierClasses(): Map<string, string> {
+  identifierMap ??= new Map<string, string>([
+    ...Object.keys(CLASSES).flatMap((name): Array<[string, string]> => [[toSnakeCase(name), name], [name, name]]),
+    ...Object.entries(ALIASES),
+  ]);
+  return identifierMap;
+}
 
 /** Every string `get` accepts. */
 export function identifiers(): string[] {
-  return [...IDENTIFIERS.keys()];
+  return [...identifierClasses().keys()];
 }
 
 function classNamed(identifier: string): MetricClass {
-  const className = IDENTIFIERS.get(identifier);
+  const className = identifierClasses().get(identifier);
   if (!className) {
-    const known = [...IDENTIFIERS.keys(), ...metricFunctionNames()];
+    const known = [...identifierClasses().keys(), ...metricFunctionNames()];
     throw new ConfigError('UNKNOWN_IDENTIFIER', `Could not interpret metric identifier '${identifier}'.${didYouMean(identifier, known)}`);
   }
   return CLASSES[className]!;
@@ -84,7 +90,7 @@ export interface SerializedMetric {
 export function get(identifier: string | SerializedMetric | Metric | MetricFunction): Metric {
   if (identifier instanceof Metric) return identifier;
   if (typeof identifier === 'function') return new MeanMetricWrapper({ fn: identifier, name: identifier.name || undefined });
-  if (typeof identifier === 'string' && !IDENTIFIERS.has(identifier) && metricFunction(identifier)) {
+  if (typeof identifier === 'string' && !identifierClasses().has(identifier) && metricFunction(identifier)) {
     return new MeanMetricWrapper({ fn: identifier, name: identifier });
   }
   if (typeof identifier === 'string') return new (classNamed(identifier))();
