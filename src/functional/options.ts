@@ -44,11 +44,12 @@ export function booleanOption(caller: string, name: string, value: unknown, fall
   return value;
 }
 
-export function oneOf<T>(caller: string, name: string, value: unknown, allowed: readonly T[], fallback: T): T {
+/** An option that must be one of a few values; `fallback` when undefined. `context` extends the message. */
+export function oneOf<T>(caller: string, name: string, value: unknown, allowed: readonly T[], fallback: T, context = ''): T {
   if (value === undefined) return fallback;
   if (!allowed.includes(value as T)) {
     throw new ConfigError('INVALID_CONFIG',
-      `${caller}: ${name} must be one of ${allowed.map((option) => JSON.stringify(option)).join(', ')}; received ${JSON.stringify(value)}.`);
+      `${caller}: ${name} must be one of ${allowed.map((option) => JSON.stringify(option)).join(', ')}${context}; received ${JSON.stringify(value)}.`);
   }
   return value as T;
 }

@@ -10,8 +10,8 @@ import {
 } from '../exact/binary-ranking.js';
 import { averageOverColumns, oneHotTable, oneVsOneRocAuc, type ColumnAverage } from '../exact/averaging.js';
 import { checkMaxFpr, checkProbabilityRows, type FloatScores } from '../exact/validate.js';
-import { checkOptions } from './options.js';
-import { checkChoice, classifyTarget, readNonNegativeSampleWeight, readScores, type Target } from './targets.js';
+import { checkOptions, oneOf } from './options.js';
+import { classifyTarget, readNonNegativeSampleWeight, readScores, type Target } from './targets.js';
 
 export type { RocCurve, PrecisionRecallCurve };
 export type RankingAverage = ColumnAverage;
@@ -83,9 +83,9 @@ function encode(values: ArrayLike<number>, classes: readonly number[]): Int32Arr
  */
 export function rocAucScore(yTrue: ArrayInput, yScore: ArrayInput, options: RocAucScoreOptions = {}): number | number[] {
   checkOptions('rocAucScore', options, ['average', 'sampleWeight', 'maxFpr', 'multiClass', 'labels']);
-  const average = checkChoice('average', options.average === undefined ? 'macro' : options.average, AVERAGES);
+  const average = oneOf('rocAucScore', 'average', options.average, AVERAGES, 'macro');
   const maxFpr = checkMaxFpr(options.maxFpr);
-  const multiClass = checkChoice('multiClass', options.multiClass ?? 'raise', ['raise', 'ovr', 'ovo'] as const);
+  const multiClass = oneOf('rocAucScore', 'multiClass', options.multiClass ?? undefined, ['raise', 'ovr', 'ovo'] as const, 'raise');
   const target = classifyTarget(yTrue);
   const { scores, columns, rank } = readScores(yScore, target.rows);
   const weights = readNonNegativeSampleWeight(options.sampleWeight, target.rows);
@@ -128,8 +128,8 @@ function multiclassRocAuc(
   }
   checkProbabilityRows(scores, target.rows, columns, 'y_score');
   const ovo = options.multiClass === 'ovo';
-  const average = checkChoice('average', options.average, ovo ? ['macro', 'weighted'] as const : ['micro', 'macro', 'weighted', null] as const,
-    ` for multiClass '${options.multiClass}'`);
+  const average = oneOf('rocAucScore', 'average', options.average,
+    ovo ? ['macro', 'weighted'] as const : ['micro', 'macro', 'weighted', null] as const, 'macro', ` for multiClass '${options.multiClass}'`);
   let classes = target.classes;
   if (options.labels !== undefined && options.labels !== null) {
     const labels = options.labels;
@@ -166,7 +166,7 @@ function multiclassRocAuc(
  */
 export function averagePrecisionScore(yTrue: ArrayInput, yScore: ArrayInput, options: AveragePrecisionScoreOptions = {}): number | number[] {
   checkOptions('averagePrecisionScore', options, ['average', 'posLabel', 'sampleWeight']);
-  const average = checkChoice('average', options.average === undefined ? 'macro' : options.average, AVERAGES);
+  const average = oneOf('averagePrecisionScore', 'average', options.average, AVERAGES, 'macro');
   const posLabel = options.posLabel ?? 1;
   if (typeof posLabel !== 'number') throw new ConfigError('INVALID_CONFIG', `posLabel must be a number; received ${JSON.stringify(posLabel)}.`);
   const target = classifyTarget(yTrue);

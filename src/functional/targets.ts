@@ -2,7 +2,7 @@
 // type_of_target decides it: binary (at most two distinct values), multiclass
 // (more), or a multilabel 0/1 indicator matrix. Plus the other argument checks
 // the ranking functions share.
-import { ConfigError, InputError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { formatIndex, formatShape, toTensor, type Tensor, type TypedArray } from '../tensor.js';
 import { finiteScores, indicatorLabels, type FloatScores } from '../exact/validate.js';
 import { readSampleWeight, requireNonNegative } from './inputs.js';
@@ -92,13 +92,4 @@ export function readNonNegativeSampleWeight(input: unknown, rows: number): Float
   const weights = readSampleWeight(input, rows);
   requireNonNegative(weights, 'weights must be non-negative');
   return weights;
-}
-
-/** An option that must be one of a few values. */
-export function checkChoice<T>(name: string, value: unknown, choices: readonly T[], context = ''): T {
-  if (!choices.includes(value as T)) {
-    throw new ConfigError('INVALID_CONFIG',
-      `${name} must be one of ${choices.map((choice) => JSON.stringify(choice)).join(', ')}${context}; received ${JSON.stringify(value)}.`);
-  }
-  return value as T;
 }
