@@ -1,12 +1,13 @@
 // DeLong confidence intervals and paired tests against the O(N²) reference of
-// scripts/delong_reference.py (committed as test/fixtures/delong_reference.json),
+// scripts/sklearn_fixtures/delong.py (committed as test/fixtures/delong_reference.json),
 // hand-derived cases, and properties of the definition.
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { rocAucConfidenceInterval, rocAucDifferenceTest } from '../src/sklearn.js';
 import { expectMetricError } from './support/errors.js';
-import { expectClose, decodeNumbers } from './support/close.js';
+import { expectClose } from './support/close.js';
+import { decodeNumbers } from './support/fixture-json.js';
 
 type Encoded = number | string;
 interface IntervalCase {

@@ -8,8 +8,9 @@ import { describe, expect, test } from 'vitest';
 import { type MetricErrorCode } from '../src/index.js';
 import { averagePrecisionScore, precisionRecallCurve, rocAucScore, rocCurve } from '../src/sklearn.js';
 import { expectMetricError } from './support/errors.js';
+import { decode } from './support/fixture-json.js';
 import {
-  decode, expectAllClose, expectClose, optionsOf, rankingFixture, scoreInput, storedArray, type RankingCase,
+  expectAllClose, expectClose, optionsOf, rankingFixture, scoreInput, storedArray, type RankingCase,
 } from './support/ranking-fixture.js';
 
 type Curve = Record<string, number[]>;

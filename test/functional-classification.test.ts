@@ -14,6 +14,7 @@ import {
 } from '../src/sklearn.js';
 import { expectMetricError } from './support/errors.js';
 import { expectClose } from './support/close-values.js';
+import { decode } from './support/fixture-json.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -39,33 +40,16 @@ interface ErrorCase {
   sklearn_error: string | null;
 }
 
-const arrays = reference.arrays as Json[];
+const arrays = decode<Json[]>(reference.arrays);
 const cases = reference.cases as unknown as FixtureCase[];
 const errors = reference.errors as unknown as ErrorCase[];
 
-/** Inputs: 'NaN' among numbers is NaN. */
-function input(value: Json): Json {
-  if (!Array.isArray(value)) return value;
-  const hasNumbers = value.some((item) => typeof item === 'number' || Array.isArray(item));
-  return value.map((item) => (Array.isArray(item) ? input(item) : item === 'NaN' && hasNumbers ? NaN : item)) as Json;
-}
-
-/** Expected values: null is NaN (but a null support is null), 'Infinity' and '-Infinity' the infinities. */
-function expectedValue(value: Json, key?: string): unknown {
-  if (value === null) return key === 'support' ? null : NaN;
-  if (value === 'Infinity') return Infinity;
-  if (value === '-Infinity') return -Infinity;
-  if (Array.isArray(value)) return value.map((item) => expectedValue(item));
-  if (typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([name, item]) => [name, expectedValue(item, name)]));
-  return value;
-}
-
+/** Options with their non-finite strings decoded (zeroDivision 'NaN') and sampleWeight's array looked up. */
 function options(given: Record<string, Json>): Record<string, unknown> {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(given)) {
-    if (key === 'zeroDivision' && value === 'NaN') result[key] = NaN;
-    else if (key === 'sampleWeight' && value !== null && typeof value === 'object' && !Array.isArray(value)) result[key] = arrays[value.array as number];
-    else result[key] = value;
+    if (key === 'sampleWeight' && value !== null && typeof value === 'object' && !Array.isArray(value)) result[key] = arrays[value.array as number];
+    else result[key] = decode(value);
   }
   return result;
 }
@@ -116,7 +100,7 @@ describe('scikit-learn fixture', () => {
 
   test.each(cases.map((testCase) => [testCase.id, testCase] as const))('%s', (_id, testCase) => {
     const actual = run(testCase);
-    const expected = expectedValue(testCase.expected);
+    const expected = decode(testCase.expected);
     if (isCountMatrix(testCase)) expect(actual).toEqual(expected);
     else expectClose(actual, expected, 1e-12);
     if (testCase.sklearnFloat32 !== undefined) {
@@ -129,7 +113,7 @@ describe('scikit-learn fixture', () => {
 describe('errors', () => {
   test.each(errors.map((errorCase) => [errorCase.id, errorCase] as const))('%s', (_id, errorCase) => {
     const call = FUNCTIONS[errorCase.function]!;
-    const yTrue = input(errorCase.y_true) as ClassLabels, yPred = input(errorCase.y_pred) as ArrayInput;
+    const yTrue = decode<ClassLabels>(errorCase.y_true), yPred = decode<ArrayInput>(errorCase.y_pred);
     expectMetricError(() => call(yTrue, yPred, options(errorCase.options)), errorCase.code);
   });
 });

@@ -8,7 +8,8 @@ import {
   r2Score, explainedVarianceScore, meanSquaredError, rootMeanSquaredError, meanAbsoluteError,
   meanAbsolutePercentageError, medianAbsoluteError, maxError,
 } from '../src/sklearn.js';
-import { decodeNumber, expectClose } from './support/close.js';
+import { expectClose } from './support/close.js';
+import { decodeNumber } from './support/fixture-json.js';
 
 interface Check {
   case: string;

@@ -26,9 +26,10 @@ rule, and each case says so in "source":
   input and two columns (scale_by_half='auto'), the multiclass form 1.2.1 lacks;
   asserted equal to 1.2.1's binary brier_score_loss where both exist.
 
-JSON has no NaN or infinities: null stands for NaN in expected values,
-"Infinity" and "-Infinity" for the infinities, "NaN" for NaN in inputs and
-for the option zeroDivision NaN.
+NaN and the infinities are written as the strings "NaN", "Infinity" and
+"-Infinity" (fixture_json.py, shared by every fixture script) in expected
+values, inputs and the option zeroDivision alike; null is a missing value
+(the support of an averaged precision_recall_fscore_support).
 
 To regenerate, from the repository root:
 
@@ -48,6 +49,8 @@ from sklearn.metrics import (
     precision_score, recall_score, top_k_accuracy_score,
 )
 
+from fixture_json import dumps, plain, write
+
 ROOT = Path(__file__).resolve().parents[2]
 JSON_PATH = ROOT / "test" / "fixtures" / "sklearn_classification.json"
 BREAST_CANCER = ROOT / "examples" / "breast_cancer_predictions.csv"
@@ -58,26 +61,6 @@ warnings.simplefilter("ignore")
 
 CASES = []
 ERRORS = []
-
-
-def plain(value):
-    """numpy values to JSON-ready Python values; NaN to None."""
-    if isinstance(value, dict):
-        return {key: plain(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(item) for item in value]
-    if isinstance(value, np.ndarray):
-        return plain(value.tolist())
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (np.floating, float)):
-        value = float(value)
-        if math.isinf(value):
-            return "Infinity" if value > 0 else "-Infinity"
-        return None if math.isnan(value) else value
-    if isinstance(value, (np.bool_,)):
-        return bool(value)
-    return value
 
 
 def close(a, b, rtol=1e-12):
@@ -91,7 +74,7 @@ ARRAY_IDS = {}
 
 def array_ref(values):
     """Cases share their input arrays: each distinct array is stored once, in "arrays", and named by its index."""
-    key = json.dumps(plain(values))
+    key = dumps(values)
     if key not in ARRAY_IDS:
         ARRAY_IDS[key] = len(ARRAYS)
         ARRAYS.append(json.loads(key))
@@ -611,14 +594,14 @@ def main():
         "sklearn_version": sklearn.__version__,
         "numpy_version": np.__version__,
         "layout": "cases name their y_true, y_pred and options.sampleWeight arrays by index into arrays",
-        "nan_encoding": "null in expected values stands for NaN; 'Infinity' and '-Infinity' for the infinities; "
-                        "'NaN' for NaN in inputs and the option zeroDivision",
+        "nan_encoding": "'NaN', 'Infinity' and '-Infinity' stand for the non-finite numbers everywhere (expected "
+                        "values, inputs, the option zeroDivision); null is a missing value (an averaged support)",
         "arrays": ARRAYS,
         "cases": CASES,
         "errors": ERRORS,
         "real_data": plain(real_data()),
     }
-    JSON_PATH.write_text(json.dumps(fixture, separators=(",", ":"), allow_nan=False) + "\n")
+    write(JSON_PATH, fixture, separators=(",", ":"))
     sources = {}
     for case in CASES:
         sources[case["source"]] = sources.get(case["source"], 0) + 1

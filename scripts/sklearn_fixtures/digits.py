@@ -20,12 +20,13 @@ from the repository root:
     /usr/bin/python3 scripts/sklearn_fixtures/digits.py
 """
 import csv
-import json
 from pathlib import Path
 
 import numpy as np
 import sklearn
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, log_loss, top_k_accuracy_score
+
+from fixture_json import dumps, write
 
 ROOT = Path(__file__).resolve().parents[2]
 CSV_PATH = ROOT / "test" / "fixtures" / "digits_predictions.csv"
@@ -90,8 +91,8 @@ def main():
         "rows_with_ties_at_true_class_score": int(ties_with_true_class),
         "probabilities_exact_in_float32": bool(np.all(probabilities.astype(np.float32) == probabilities)),
     }
-    JSON_PATH.write_text(json.dumps(fixture, indent=2, default=float) + "\n")
-    print(json.dumps(fixture, indent=2, default=float))
+    write(JSON_PATH, fixture, indent=2)
+    print(dumps(fixture, indent=2))
 
 
 if __name__ == "__main__":

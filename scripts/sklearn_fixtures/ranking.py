@@ -21,14 +21,14 @@ and each affected case records what 1.2.1 did under "sklearn_1_2_1":
 - precision_recall_curve(drop_intermediate=True): added in 1.3; computed here
   with the current algorithm on 1.2.1's _binary_clf_curve.
 
-Non-finite numbers are written as the strings "NaN", "Infinity", "-Infinity".
+Non-finite numbers are written as the strings "NaN", "Infinity", "-Infinity"
+(fixture_json.py, shared by every fixture script).
 The tests only read the committed JSON, so CI needs no Python. To regenerate,
 from the repository root:
 
     /usr/bin/python3 scripts/sklearn_fixtures/ranking.py
 """
 import csv
-import json
 import warnings
 from pathlib import Path
 
@@ -38,6 +38,8 @@ import sklearn.metrics._ranking as ranking
 from sklearn.metrics import average_precision_score, precision_recall_curve, roc_auc_score, roc_curve
 from sklearn.preprocessing import label_binarize
 from sklearn.utils.multiclass import type_of_target
+
+from fixture_json import dumps, plain, write_by_line
 
 ROOT = Path(__file__).resolve().parents[2]
 JSON_PATH = ROOT / "test" / "fixtures" / "sklearn_ranking.json"
@@ -110,31 +112,6 @@ FUNCTIONS = {
     "precision_recall_curve": (precision_recall_curve_current, precision_recall_curve),
 }
 
-# --- JSON ------------------------------------------------------------------------------------
-
-
-def plain(value):
-    """numpy values to JSON-ready Python values, non-finite numbers as strings."""
-    if isinstance(value, dict):
-        return {key: plain(inner) for key, inner in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(inner) for inner in value]
-    if isinstance(value, np.ndarray):
-        return plain(value.tolist())
-    if isinstance(value, (np.bool_, bool)):
-        return bool(value)
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        value = float(value)
-        if np.isnan(value):
-            return "NaN"
-        if np.isinf(value):
-            return "Infinity" if value > 0 else "-Infinity"
-        return value
-    return value
-
-
 def outcome(function, *args, **kwargs):
     try:
         return {"expected": function(*args, **kwargs)}
@@ -143,18 +120,17 @@ def outcome(function, *args, **kwargs):
 
 
 CASES = []
-# Inputs are stored once in ARRAYS and named from the cases ("y_true": "a3").
+# Inputs are stored once in ARRAYS and named from the cases ("y_true": "a3"); NAMES finds them by their JSON text.
 ARRAYS = {}
+NAMES = {}
 
 
 def stored(values):
-    text = json.dumps(plain(values))
-    for name, existing in ARRAYS.items():
-        if existing == text:
-            return name
-    name = f"a{len(ARRAYS)}"
-    ARRAYS[name] = text
-    return name
+    text = dumps(values)
+    if text not in NAMES:
+        NAMES[text] = f"a{len(ARRAYS)}"
+        ARRAYS[NAMES[text]] = plain(values)  # a copy: later changes to the caller's array do not reach it
+    return NAMES[text]
 
 
 def case(case_id, function, y_true, y_score, score_dtype="float64", **kwargs):
@@ -176,7 +152,7 @@ def case(case_id, function, y_true, y_score, score_dtype="float64", **kwargs):
                                     "thresholds": as_installed["expected"][2]}
     if function == "precision_recall_curve" and kwargs.get("drop_intermediate"):
         entry["sklearn_1_2_1"] = "precision_recall_curve has no drop_intermediate before 1.3"
-    elif json.dumps(plain(as_installed)) != json.dumps(plain(result)):
+    elif dumps(as_installed) != dumps(result):
         entry["sklearn_1_2_1"] = as_installed.get("error", as_installed.get("expected"))
     CASES.append(entry)
 
@@ -414,23 +390,12 @@ def main():
         "sklearn_version": sklearn.__version__,
         "numpy_version": np.__version__,
         "current_behaviour": CURRENT_BEHAVIOUR,
-        "cases": CASES,
         "real_data": real_data(),
+        "cases": CASES,
+        "arrays": ARRAYS,
     }
     # One line per case and per stored array keeps the file small and its diffs readable.
-    lines = ["{"]
-    for key in ("sklearn_version", "numpy_version", "current_behaviour", "real_data"):
-        lines.append(f" {json.dumps(key)}: {json.dumps(plain(fixture[key]))},")
-    lines.append(' "cases": [')
-    lines.append(",\n".join(f"  {json.dumps(plain(entry))}" for entry in CASES))
-    lines.append(" ],")
-    lines.append(' "arrays": {')
-    lines.append(",\n".join(f"  {json.dumps(name)}: {text}" for name, text in ARRAYS.items()))
-    lines.append(" }")
-    lines.append("}")
-    text = "\n".join(lines) + "\n"
-    json.loads(text)
-    JSON_PATH.write_text(text)
+    write_by_line(JSON_PATH, fixture, one_line_each=("cases", "arrays"))
     errors = sum("error" in entry for entry in CASES)
     differing = sum("sklearn_1_2_1" in entry for entry in CASES)
     print(f"{len(CASES)} cases ({errors} errors, {differing} where 1.2.1 differs) written to {JSON_PATH.relative_to(ROOT)}")

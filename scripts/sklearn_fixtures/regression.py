@@ -19,13 +19,13 @@ value is kept beside it:
   It is computed here from 1.2.1's own _weighted_percentile.
 
 JSON has no NaN or infinity: they are written as the strings "NaN",
-"Infinity", "-Infinity". The tests only read the committed JSON. To
-regenerate, from the repository root:
+"Infinity", "-Infinity" (fixture_json.py, shared by every fixture script).
+The tests only read the committed JSON. To regenerate, from the repository
+root:
 
     /usr/bin/python3 scripts/sklearn_fixtures/regression.py
 """
 import csv
-import json
 import warnings
 from pathlib import Path
 
@@ -38,20 +38,11 @@ from sklearn.metrics import (
 )
 from sklearn.utils.stats import _weighted_percentile
 
+from fixture_json import write
+
 ROOT = Path(__file__).resolve().parents[2]
 DIABETES = ROOT / "test" / "fixtures" / "diabetes_predictions.csv"
 JSON_PATH = ROOT / "test" / "fixtures" / "sklearn_regression.json"
-
-
-def encode(value):
-    if isinstance(value, (list, tuple, np.ndarray)):
-        return [encode(item) for item in value]
-    number = float(value)
-    if np.isnan(number):
-        return "NaN"
-    if np.isinf(number):
-        return "Infinity" if number > 0 else "-Infinity"
-    return number
 
 
 def root_mean_squared_error(y_true, y_pred, *, sample_weight=None, multioutput="uniform_average"):
@@ -106,7 +97,7 @@ def checks_for(name, y_true, y_pred, sample_weight=None):
     checks = []
 
     def add(function, options, value, **extra):
-        checks.append({"case": name, "function": function, "options": {**weight_options, **options}, "expected": encode(value), **extra})
+        checks.append({"case": name, "function": function, "options": {**weight_options, **options}, "expected": value, **extra})
 
     for function, metric in SCORES.items():
         for multioutput in multioutput_options(outputs, True):
@@ -121,7 +112,7 @@ def checks_for(name, y_true, y_pred, sample_weight=None):
             value = metric(y_true, y_pred, sample_weight=sample_weight, multioutput=multioutput)
             extra = {}
             if function == "medianAbsoluteError" and sample_weight is not None:
-                extra["sklearn_1_2_1"] = encode(median_absolute_error(y_true, y_pred, sample_weight=sample_weight, multioutput=multioutput))
+                extra["sklearn_1_2_1"] = median_absolute_error(y_true, y_pred, sample_weight=sample_weight, multioutput=multioutput)
             add(function, {"multioutput": multioutput}, value, **extra)
     if outputs == 1 and sample_weight is None:
         add("maxError", {}, max_error(y_true, y_pred))
@@ -177,7 +168,7 @@ def main():
         "cases": cases,
         "checks": checks,
     }
-    JSON_PATH.write_text(json.dumps(fixture) + "\n")
+    write(JSON_PATH, fixture)
     print(f"{len(cases)} cases, {len(checks)} checks")
 
 

@@ -1,8 +1,9 @@
 // Reading test/fixtures/sklearn_ranking.json (written by
 // scripts/sklearn_fixtures/ranking.py): inputs are stored once under "arrays"
 // and named from the cases; non-finite numbers are the strings "NaN",
-// "Infinity" and "-Infinity".
+// "Infinity" and "-Infinity" (decoded by ./fixture-json.ts).
 import { expect } from 'vitest';
+import { decode } from './fixture-json.js';
 import fixture from '../fixtures/sklearn_ranking.json';
 import type { ArrayInput } from '../../src/index.js';
 
@@ -30,16 +31,6 @@ export const rankingFixture = fixture as unknown as {
   arrays: Record<string, unknown>;
   real_data: { breast_cancer: Record<string, unknown>; digits: Record<string, unknown> };
 };
-
-/** Fixture values with the non-finite strings turned back into numbers. */
-export function decode<T = unknown>(value: unknown): T {
-  if (value === 'NaN') return NaN as T;
-  if (value === 'Infinity') return Infinity as T;
-  if (value === '-Infinity') return -Infinity as T;
-  if (Array.isArray(value)) return value.map((inner) => decode(inner)) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, decode(inner)])) as T;
-  return value as T;
-}
 
 export function storedArray(name: string): Nested[] {
   const values = rankingFixture.arrays[name];

@@ -25,13 +25,14 @@ z = (AUC_A - AUC_B) / sqrt(S_AA + S_BB - 2 S_AB) and p = 2 norm.sf(|z|).
 One case also gets a stratified bootstrap of the AUC (scikit-learn's
 roc_auc_score on each resample), whose standard error DeLong's must be close to.
 
-Writes test/fixtures/delong_reference.json. Tests read only that file. To
-regenerate, from the repository root:
+Writes test/fixtures/delong_reference.json, NaN and the infinities as the
+strings "NaN", "Infinity", "-Infinity" (fixture_json.py, shared by every
+fixture script). Tests read only that file. To regenerate, from the
+repository root:
 
-    /usr/bin/python3 scripts/delong_reference.py
+    /usr/bin/python3 scripts/sklearn_fixtures/delong.py
 """
 import csv
-import json
 from pathlib import Path
 
 import numpy as np
@@ -40,7 +41,9 @@ from scipy.stats import norm
 import sklearn
 from sklearn.metrics import roc_auc_score
 
-ROOT = Path(__file__).resolve().parents[1]
+from fixture_json import write
+
+ROOT = Path(__file__).resolve().parents[2]
 BREAST_CANCER = ROOT / "examples" / "breast_cancer_predictions.csv"
 JSON_PATH = ROOT / "test" / "fixtures" / "delong_reference.json"
 EXTENDED = np.longdouble
@@ -113,22 +116,6 @@ def difference_test(labels, scores_a, scores_b, weights=None, level=0.95):
         "lower": np.clip(difference - half, -1, 1), "upper": np.clip(difference + half, -1, 1),
         "covariance": covariance,
     }
-
-
-def encode(value):
-    """JSON numbers, with NaN and infinities as strings (JSON has no literal for them)."""
-    if isinstance(value, dict):
-        return {key: encode(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple, np.ndarray)):
-        return [encode(item) for item in value]
-    if isinstance(value, (bool, np.bool_)) or value is None or isinstance(value, str):
-        return value
-    number = float(value)
-    if np.isnan(number):
-        return "NaN"
-    if np.isinf(number):
-        return "Infinity" if number > 0 else "-Infinity"
-    return number
 
 
 def check_against_sklearn(labels, scores, weights, auc):
@@ -248,14 +235,14 @@ def main():
     assert abs(delong_se / bootstrap_se - 1) < 0.1, (delong_se, bootstrap_se)
 
     fixture = {
-        "generator": "scripts/delong_reference.py",
+        "generator": "scripts/sklearn_fixtures/delong.py",
         "versions": {"numpy": np.__version__, "scipy": scipy.__version__, "sklearn": sklearn.__version__},
-        "intervals": encode(intervals),
-        "tests": encode(tests),
+        "intervals": intervals,
+        "tests": tests,
         "bootstrap": {"case": "bootstrap case n=400", "resamples": 4000, "standardError": bootstrap_se,
                       "delongStandardError": delong_se},
     }
-    JSON_PATH.write_text(json.dumps(fixture) + "\n")
+    write(JSON_PATH, fixture)
     print(f"{len(intervals)} intervals, {len(tests)} paired tests; bootstrap SE {bootstrap_se:.6f} vs DeLong {delong_se:.6f}")
 
 
