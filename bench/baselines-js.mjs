@@ -137,6 +137,50 @@ export function aucExactComparison(labels, predictions, numThresholds = 200) {
 }
 
 /**
+ * SensitivityAtSpecificity with Keras's operating-point thresholds
+ * [0, 1/199, ..., 198/199, 1] (no epsilon endpoints): the same float32 bucket
+ * index as the AUC loops, but cell 0 (predictions <= 0, positive at no
+ * threshold) is kept apart instead of clamped to the first bucket. Counts are
+ * integers, so the rates and their maximum are bit-identical to the library's.
+ */
+export function sensitivityAtSpecificityBucketed(labels, predictions, specificity, numThresholds = 200) {
+  const cells = numThresholds + 1, scale = numThresholds - 1;
+  const histogram = new Float64Array(2 * cells);
+  const n = predictions.length;
+  for (let i = 0; i < n; i++) {
+    const p = predictions[i];
+    const cell = Math.ceil(Math.fround((p < 0 ? 0 : p > 1 ? 1 : p) * scale));
+    histogram[2 * cell + +(labels[i] === 0)] += 1;
+  }
+  return sensitivityAtSpecificityFromTails(tailsOf(histogram, cells), specificity, numThresholds);
+}
+
+export function sensitivityAtSpecificityIfElse(labels, predictions, specificity, numThresholds = 200) {
+  const cells = numThresholds + 1, scale = numThresholds - 1;
+  const histogram = new Float64Array(2 * cells);
+  const n = predictions.length;
+  for (let i = 0; i < n; i++) {
+    const p = predictions[i];
+    const cell = Math.ceil(Math.fround((p < 0 ? 0 : p > 1 ? 1 : p) * scale));
+    if (labels[i] !== 0) histogram[2 * cell] += 1;
+    else histogram[2 * cell + 1] += 1;
+  }
+  return sensitivityAtSpecificityFromTails(tailsOf(histogram, cells), specificity, numThresholds);
+}
+
+/** Keras: the largest sensitivity among thresholds whose specificity reaches the target, else 0. */
+function sensitivityAtSpecificityFromTails({ positiveTails, negativeTails }, specificity, numThresholds) {
+  const positives = positiveTails[0], negatives = negativeTails[0];
+  let best = 0;
+  for (let t = 0; t < numThresholds; t++) {
+    const tp = positiveTails[t + 1], fp = negativeTails[t + 1];
+    const tn = negatives - fp, fn = positives - tp;
+    if (divideNoNan(tn, tn + fp) >= specificity) best = Math.max(best, divideNoNan(tp, tp + fn));
+  }
+  return best;
+}
+
+/**
  * R2 from one pass of f64 sums with targets shifted by the first one (keeps
  * precision for a large target mean, as the library does). Two independent
  * accumulator sets halve the add-latency chain: the fastest plain-JS form measured.

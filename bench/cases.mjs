@@ -8,6 +8,8 @@ export const SIZES = [1_000_000, 10_000_000];
 /** Tolerances for "plain JS equals the library": 0 means bit-identical. */
 const EXACT = 0;
 const SUMS = 1e-9;
+/** The operating-point case's target: sensitivity where at least 80% of negatives are rejected. */
+const SPECIFICITY = 0.8;
 
 export const CASES = [
   {
@@ -60,6 +62,17 @@ export const CASES = [
       { name: 'plain JS, if/else loop', run: js.binaryAccuracyIfElse },
     ],
     tf: tfOps.binaryAccuracy,
+  },
+  {
+    id: 'sensitivity-at-specificity', title: `SensitivityAtSpecificity (specificity ${SPECIFICITY}, 200 thresholds)`,
+    data: 'classification', tolerance: EXACT,
+    library: (lib) => new lib.SensitivityAtSpecificity({ specificity: SPECIFICITY }),
+    js: [
+      { name: 'plain JS, bucketed, branch-free', run: (labels, predictions) => js.sensitivityAtSpecificityBucketed(labels, predictions, SPECIFICITY) },
+      { name: 'plain JS, bucketed, if/else', run: (labels, predictions) => js.sensitivityAtSpecificityIfElse(labels, predictions, SPECIFICITY) },
+    ],
+    note: () => 'Same float32 buckets as AUC without its epsilon endpoints; no TF.js row: tfjs-core has no operating-point op ' +
+      '(the AUC rows\' bincount/cumsum would give the counts, the rest is the same JS).',
   },
 ];
 

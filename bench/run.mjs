@@ -1,6 +1,7 @@
 // `npm run bench`: the library and plain-JS rows of every case in several fresh
 // child processes per size (the scalar build's rows in their own children),
-// likewise the multiclass cases at their own sizes, then TF.js in this
+// likewise the multiclass cases and the loss, correlation and reduction
+// families (family-cases.mjs) at their own sizes, then TF.js in this
 // process, then start-up costs, then worker threads (threads.mjs, in a child
 // process). Prints tables and writes bench/results.json.
 import os from 'node:os';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { measure } from './harness.mjs';
 import { CASES, SIZES, inputsOf } from './cases.mjs';
 import { MULTICLASS_CASES, generateMulticlassData, primeInputsOf } from './multiclass-cases.mjs';
+import { FAMILY_CASES, generateFamilyData } from './family-cases.mjs';
 import { generateData } from './measure-rows.mjs';
 import { runChildren } from './child-runs.mjs';
 import { childRows, annotate } from './case-rows.mjs';
@@ -75,6 +77,7 @@ function keyRatios(results) {
     { label: 'AUC (200) vs plain-JS bucketed, if/else', ...at('auc', 'plain JS, bucketed, if/else') },
     { label: 'AUC (200) vs TF.js wasm', ...at('auc', 'TF.js wasm') },
     { label: 'AUC (200) vs TF.js cpu', ...at('auc', 'TF.js cpu') },
+    { label: 'SensitivityAtSpecificity (200) vs plain JS, branch-free', ...at('sensitivity-at-specificity', 'plain JS, bucketed, branch-free') },
     { label: 'R2Score vs plain JS, 2 accumulators', ...at('r2', 'plain JS, f64 sums, 2') },
     { label: 'R2Score vs plain JS, 1 accumulator each', ...at('r2', 'plain JS, f64 sums, 1') },
     { label: 'MeanIoU (10-class matrix) vs plain JS, Float64Array', target: MULTICLASS_TARGET, ...at('mean-iou', 'plain JS, Float64Array') },
@@ -83,6 +86,8 @@ function keyRatios(results) {
     { label: 'CategoricalAccuracy (10^6 x 10) vs plain JS, argmax', target: MULTICLASS_TARGET, ...at('categorical-accuracy', 'plain JS, argmax', rows) },
     { label: 'CategoricalAccuracy (10^6 x 10) vs plain JS, target rank', target: MULTICLASS_TARGET, ...at('categorical-accuracy', 'plain JS, label argmax', rows) },
     { label: 'CategoricalAccuracy (10^6 x 10) vs TF.js wasm', ...at('categorical-accuracy', 'TF.js wasm', rows) },
+    { label: 'Mean (10^7 values) vs plain JS, 4 accumulators', ...at('mean', 'plain JS, f64 sum, 4') },
+    { label: 'Mean (10^7 values) vs plain JS, 1 accumulator', ...at('mean', 'plain JS, f64 sum, 1') },
     { label: 'Exact ROC AUC (float32) vs plain JS, native sort per class', target: EXACT_AUC_TARGET, ...at('exact-auc-f32', 'plain JS, native sort per class') },
     { label: 'Exact ROC AUC (float32) vs plain JS, native packed sort', target: EXACT_AUC_TARGET, ...at('exact-auc-f32', 'plain JS, native sort of packed') },
     { label: 'Exact ROC AUC (float32) vs plain JS, LSD radix sort', ...at('exact-auc-f32', 'plain JS, LSD radix sort') },
@@ -100,6 +105,7 @@ const childOptions = (label) => ({
 const childrenBySize = new Map();
 for (const n of SIZES) childrenBySize.set(n, runChildren('./rows-child.mjs', [String(n)], childOptions(`N = ${n}`)));
 const multiclassChildren = runChildren('./multiclass-child.mjs', [], childOptions('multiclass cases'));
+const familyChildren = runChildren('./family-child.mjs', [], childOptions('loss, correlation and reduction cases'));
 const exactAucMeasured = measureExactAuc({ progress });
 
 const firstChildren = childrenBySize.get(SIZES[0]);
@@ -108,7 +114,8 @@ const machine = describeMachine(tfInfo, builds, loadAverageAtStart);
 console.log(formatMachine(machine, { processes: PROCESSES, scalarProcesses: SCALAR_PROCESSES }));
 
 const warnings = [];
-const childGroups = [...[...childrenBySize].map(([n, children]) => [`N=${n}`, children]), ['multiclass cases', multiclassChildren]];
+const childGroups = [...[...childrenBySize].map(([n, children]) => [`N=${n}`, children]), ['multiclass cases', multiclassChildren],
+  ['family cases', familyChildren]];
 for (const [label, children] of childGroups) {
   for (const [kind, expected] of [['simd', 'simd'], ['scalar', 'scalar']]) {
     const other = children[kind].find((child) => child.kernelBuild !== expected);
@@ -142,6 +149,15 @@ for (const kase of MULTICLASS_CASES) {
   record(reportCase(kase, kase.n, rows, kase.note?.()));
 }
 
+progress('loss, correlation and reduction cases: generating data for TF.js');
+const familyData = generateFamilyData();
+const familyInputs = (kase) => kase.inputs(familyData[kase.data]);
+const familyTf = await tfRows('loss, correlation and reduction cases', FAMILY_CASES, familyInputs, primeInputsOf);
+for (const kase of FAMILY_CASES) {
+  const rows = [...childRows(kase, familyChildren), ...familyTf.get(kase.id)];
+  record(reportCase(kase, kase.n, rows, kase.note?.()));
+}
+
 const exactAuc = reportExactAuc(exactAucMeasured);
 results.push(...exactAuc.results);
 warnings.push(...exactAuc.warnings);
@@ -167,10 +183,11 @@ console.log(`\n${warnings.length ? `${warnings.length} warning(s), see above.` :
 const loadOf = (children) => ({
   simd: children.simd.map((child) => child.loadAverageAtEnd), scalar: children.scalar.map((child) => child.loadAverageAtEnd),
 });
-const childLoad = { ...Object.fromEntries([...childrenBySize].map(([n, children]) => [n, loadOf(children)])), multiclass: loadOf(multiclassChildren) };
+const childLoad = { ...Object.fromEntries([...childrenBySize].map(([n, children]) => [n, loadOf(children)])), multiclass: loadOf(multiclassChildren), families: loadOf(familyChildren) };
 writeFileSync(here('./results.json'), `${JSON.stringify({
   generatedAt: new Date().toISOString(), machine, processesPerSize: PROCESSES, scalarProcessesPerSize: SCALAR_PROCESSES,
   sizes: SIZES, multiclassSizes: Object.fromEntries(MULTICLASS_CASES.map((kase) => [kase.id, kase.n])),
+  familySizes: Object.fromEntries(FAMILY_CASES.map((kase) => [kase.id, kase.n])),
   results, startup, bundleSizes, keyRatios: ratios, warnings, totalSeconds, threads,
   loadAverageAtEndOfEachChild: childLoad, loadAverageAtEnd,
 }, null, 2)}\n`);
