@@ -32,77 +32,130 @@ export const KL_DIVERGENCE = 6;
   return max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
 }
 
-/** One element's loss; `parameter` is the label smoothing of the crossentropies. */
-// @ts-ignore: decorator
-@inline function elementLoss(op: i32, y: f64, p: f64, parameter: f64): f64 {
-  switch (op) {
-    case BINARY_CROSSENTROPY: {
-      const target = y * (1 - parameter) + 0.5 * parameter;
-      const q = clip(p, EPSILON, ONE_MINUS_EPSILON);
-      // A hard target makes the other term exactly 0, so one log gives the same
-      // bits at half the cost (the usual 0/1 labels; a predictable branch).
-      if ((target == 0) | (target == 1)) return -Math.log(select<f64>(q, 1 - q, target == 1));
-      return -(target * Math.log(q) + (1 - target) * Math.log(1 - q));
+// Each element-wise loss is a type with its formula for one element (`value`)
+// and for two elements in SIMD lanes (`pair`, the same operations in the same
+// order, so the same bits per lane). Summing loops are instantiated per type:
+// with a runtime operation code, Binaryen folds the loops into one that
+// dispatches on the code for every element. `parameter` is the crossentropies'
+// label smoothing.
+
+@final class BinaryCrossentropyLoss {
+  // @ts-ignore: decorator
+  @inline hasPair(): bool { return true; }
+  // @ts-ignore: decorator
+  @inline value(y: f64, p: f64, parameter: f64): f64 {
+    const target = y * (1 - parameter) + 0.5 * parameter;
+    const q = clip(p, EPSILON, ONE_MINUS_EPSILON);
+    // A hard target makes the other term exactly 0, so one log gives the same
+    // bits at half the cost (the usual 0/1 labels; a predictable branch).
+    if ((target == 0) | (target == 1)) return -Math.log(select<f64>(q, 1 - q, target == 1));
+    return -(target * Math.log(q) + (1 - target) * Math.log(1 - q));
+  }
+  // @ts-ignore: decorator
+  @inline pair(y: v128, p: v128, parameter: f64): v128 {
+    const one = f64x2.splat(1);
+    const target = f64x2.add(f64x2.mul(y, f64x2.splat(1 - parameter)), f64x2.splat(0.5 * parameter));
+    const q = clipLanes(p, EPSILON, ONE_MINUS_EPSILON);
+    const complement = f64x2.sub(one, q);
+    const isOne = f64x2.eq(target, one);
+    if (i64x2.all_true(v128.or(isOne, f64x2.eq(target, f64x2.splat(0))))) {
+      return f64x2.neg(logLanes(v128.bitselect(q, complement, isOne)));
     }
-    case BINARY_CROSSENTROPY_LOGITS: {
-      // -y·log σ(x) - (1-y)·log σ(-x) = max(x, 0) - x·y + log(1 + e^-|x|)
-      const target = y * (1 - parameter) + 0.5 * parameter;
-      return max(p, 0) - p * target + Math.log1p(Math.exp(-Math.abs(p)));
-    }
-    case PERCENTAGE_ERROR:
-      return 100 * Math.abs(y - p) / max(Math.abs(y), EPSILON);
-    case SQUARED_LOG_ERROR: {
-      const difference = Math.log(max(p, EPSILON) + 1) - Math.log(max(y, EPSILON) + 1);
-      return difference * difference;
-    }
-    case LOG_COSH: {
-      const x = p - y;
-      return x + softplus(-2 * x) - LOG_2;
-    }
-    case POISSON:
-      return p - y * Math.log(p + EPSILON);
-    default: {
-      // KL_DIVERGENCE
-      const target = clip(y, EPSILON, 1), q = clip(p, EPSILON, 1);
-      return target * Math.log(target / q);
-    }
+    return f64x2.neg(f64x2.add(f64x2.mul(target, logLanes(q)), f64x2.mul(f64x2.sub(one, target), logLanes(complement))));
   }
 }
 
-/** Whether elementLossLanes has the operation: the logarithmic losses, where a loop of two lanes pays off. */
-// @ts-ignore: decorator
-@inline function hasLaneForm(op: i32): bool {
-  return op == BINARY_CROSSENTROPY || op == SQUARED_LOG_ERROR || op == POISSON || op == KL_DIVERGENCE;
+@final class BinaryCrossentropyLogitsLoss {
+  // @ts-ignore: decorator
+  @inline hasPair(): bool { return false; }
+  // @ts-ignore: decorator
+  @inline value(y: f64, p: f64, parameter: f64): f64 {
+    // -y·log σ(x) - (1-y)·log σ(-x) = max(x, 0) - x·y + log(1 + e^-|x|)
+    const target = y * (1 - parameter) + 0.5 * parameter;
+    return max(p, 0) - p * target + Math.log1p(Math.exp(-Math.abs(p)));
+  }
+  // @ts-ignore: decorator
+  @inline pair(y: v128, p: v128, parameter: f64): v128 { return eachLane(this, y, p, parameter); }
 }
 
-/** elementLoss of two elements (lanes), with the same operations in the same order: the same bits per lane. */
-// @ts-ignore: decorator
-@inline function elementLossLanes(op: i32, y: v128, p: v128, parameter: f64): v128 {
-  const one = f64x2.splat(1);
-  switch (op) {
-    case BINARY_CROSSENTROPY: {
-      const target = f64x2.add(f64x2.mul(y, f64x2.splat(1 - parameter)), f64x2.splat(0.5 * parameter));
-      const q = clipLanes(p, EPSILON, ONE_MINUS_EPSILON);
-      const complement = f64x2.sub(one, q);
-      const isOne = f64x2.eq(target, one);
-      if (i64x2.all_true(v128.or(isOne, f64x2.eq(target, f64x2.splat(0))))) {
-        return f64x2.neg(logLanes(v128.bitselect(q, complement, isOne)));
-      }
-      return f64x2.neg(f64x2.add(f64x2.mul(target, logLanes(q)), f64x2.mul(f64x2.sub(one, target), logLanes(complement))));
-    }
-    case SQUARED_LOG_ERROR: {
-      const epsilon = f64x2.splat(EPSILON);
-      const difference = f64x2.sub(logLanes(f64x2.add(f64x2.max(p, epsilon), one)), logLanes(f64x2.add(f64x2.max(y, epsilon), one)));
-      return f64x2.mul(difference, difference);
-    }
-    case POISSON:
-      return f64x2.sub(p, f64x2.mul(y, logLanes(f64x2.add(p, f64x2.splat(EPSILON)))));
-    default: {
-      // KL_DIVERGENCE
-      const target = clipLanes(y, EPSILON, 1), q = clipLanes(p, EPSILON, 1);
-      return f64x2.mul(target, logLanes(f64x2.div(target, q)));
-    }
+@final class PercentageErrorLoss {
+  // @ts-ignore: decorator
+  @inline hasPair(): bool { return true; }
+  // @ts-ignore: decorator
+  @inline value(y: f64, p: f64, parameter: f64): f64 {
+    return 100 * Math.abs(y - p) / max(Math.abs(y), EPSILON);
   }
+  // @ts-ignore: decorator
+  @inline pair(y: v128, p: v128, parameter: f64): v128 {
+    return f64x2.div(f64x2.mul(f64x2.splat(100), f64x2.abs(f64x2.sub(y, p))), f64x2.max(f64x2.abs(y), f64x2.splat(EPSILON)));
+  }
+}
+
+@final class SquaredLogErrorLoss {
+  // @ts-ignore: decorator
+  @inline hasPair(): bool { return true; }
+  // @ts-ignore: decorator
+  @inline value(y: f64, p: f64, parameter: f64): f64 {
+    const difference = Math.log(max(p, EPSILON) + 1) - Math.log(max(y, EPSILON) + 1);
+    return difference * difference;
+  }
+  // @ts-ignore: decorator
+  @inline pair(y: v128, p: v128, parameter: f64): v128 {
+    const one = f64x2.splat(1), epsilon = f64x2.splat(EPSILON);
+    const difference = f64x2.sub(logLanes(f64x2.add(f64x2.max(p, epsilon), one)), logLanes(f64x2.add(f64x2.max(y, epsilon), one)));
+    return f64x2.mul(difference, difference);
+  }
+}
+
+@final class LogCoshLoss {
+  // @ts-ignore: decorator
+  @inline hasPair(): bool { return false; }
+  // @ts-ignore: decorator
+  @inline value(y: f64, p: f64, parameter: f64): f64 {
+    const x = p - y;
+    return x + softplus(-2 * x) - LOG_2;
+  }
+  // @ts-ignore: decorator
+  @inline pair(y: v128, p: v128, parameter: f64): v128 { return eachLane(this, y, p, parameter); }
+}
+
+@final class PoissonLoss {
+  // @ts-ignore: decorator
+  @inline hasPair(): bool { return true; }
+  // @ts-ignore: decorator
+  @inline value(y: f64, p: f64, parameter: f64): f64 {
+    return p - y * Math.log(p + EPSILON);
+  }
+  // @ts-ignore: decorator
+  @inline pair(y: v128, p: v128, parameter: f64): v128 {
+    return f64x2.sub(p, f64x2.mul(y, logLanes(f64x2.add(p, f64x2.splat(EPSILON)))));
+  }
+}
+
+@final class KLDivergenceLoss {
+  // @ts-ignore: decorator
+  @inline hasPair(): bool { return true; }
+  // @ts-ignore: decorator
+  @inline value(y: f64, p: f64, parameter: f64): f64 {
+    const target = clip(y, EPSILON, 1), q = clip(p, EPSILON, 1);
+    return target * Math.log(target / q);
+  }
+  // @ts-ignore: decorator
+  @inline pair(y: v128, p: v128, parameter: f64): v128 {
+    const target = clipLanes(y, EPSILON, 1), q = clipLanes(p, EPSILON, 1);
+    return f64x2.mul(target, logLanes(f64x2.div(target, q)));
+  }
+}
+
+/** `value` of each lane (for losses whose functions have no lane form; their loops do not use it). */
+// @ts-ignore: decorator
+@inline function eachLane<L>(loss: L, y: v128, p: v128, parameter: f64): v128 {
+  return f64x2(
+    // @ts-ignore: a loss type's method
+    loss.value(f64x2.extract_lane(y, 0), f64x2.extract_lane(p, 0), parameter),
+    // @ts-ignore: a loss type's method
+    loss.value(f64x2.extract_lane(y, 1), f64x2.extract_lane(p, 1), parameter),
+  );
 }
 
 // @ts-ignore: decorator
@@ -135,30 +188,32 @@ export function elementLossSums(
 }
 
 function elementLossSumsOf<T>(op: i32, targets: usize, predictions: usize, weights: usize, n: i32, parameter: f64, out: usize): void {
-  // One loop per operation: the inlined loop sees a constant op, so the switch
-  // in elementLoss folds away and each loop body is a single formula.
   switch (op) {
-    case BINARY_CROSSENTROPY: sumLosses<T>(BINARY_CROSSENTROPY, targets, predictions, weights, n, parameter, out); break;
-    case BINARY_CROSSENTROPY_LOGITS: sumLosses<T>(BINARY_CROSSENTROPY_LOGITS, targets, predictions, weights, n, parameter, out); break;
-    case PERCENTAGE_ERROR: sumLosses<T>(PERCENTAGE_ERROR, targets, predictions, weights, n, parameter, out); break;
-    case SQUARED_LOG_ERROR: sumLosses<T>(SQUARED_LOG_ERROR, targets, predictions, weights, n, parameter, out); break;
-    case LOG_COSH: sumLosses<T>(LOG_COSH, targets, predictions, weights, n, parameter, out); break;
-    case POISSON: sumLosses<T>(POISSON, targets, predictions, weights, n, parameter, out); break;
-    default: sumLosses<T>(KL_DIVERGENCE, targets, predictions, weights, n, parameter, out);
+    case BINARY_CROSSENTROPY: sumLosses<T, BinaryCrossentropyLoss>(targets, predictions, weights, n, parameter, out); break;
+    case BINARY_CROSSENTROPY_LOGITS: sumLosses<T, BinaryCrossentropyLogitsLoss>(targets, predictions, weights, n, parameter, out); break;
+    case PERCENTAGE_ERROR: sumLosses<T, PercentageErrorLoss>(targets, predictions, weights, n, parameter, out); break;
+    case SQUARED_LOG_ERROR: sumLosses<T, SquaredLogErrorLoss>(targets, predictions, weights, n, parameter, out); break;
+    case LOG_COSH: sumLosses<T, LogCoshLoss>(targets, predictions, weights, n, parameter, out); break;
+    case POISSON: sumLosses<T, PoissonLoss>(targets, predictions, weights, n, parameter, out); break;
+    default: sumLosses<T, KLDivergenceLoss>(targets, predictions, weights, n, parameter, out);
   }
 }
 
 // @ts-ignore: decorator
-@inline function sumLosses<T>(op: i32, targets: usize, predictions: usize, weights: usize, n: i32, parameter: f64, out: usize): void {
+@inline function sumLosses<T, L>(targets: usize, predictions: usize, weights: usize, n: i32, parameter: f64, out: usize): void {
+  // Loss types carry no fields: their methods are called on a null reference, statically.
+  const loss = changetype<L>(0);
   let total: f64 = 0, weightTotal: f64 = 0;
   let i = 0;
-  if (ASC_FEATURE_SIMD && hasLaneForm(op)) {
+  // @ts-ignore: a loss type's method
+  if (ASC_FEATURE_SIMD && loss.hasPair()) {
     // Two elements per step: even elements sum in lane 0, odd ones in lane 1.
     // Unweighted elements take weight 1 (the product is exact), one loop for both.
     let totals = f64x2.splat(0), weightTotals = f64x2.splat(0);
     for (; i + 2 <= n; i += 2) {
       const w = weights ? v128.load(weights + (<usize>i << 3)) : f64x2.splat(1);
-      totals = f64x2.add(totals, f64x2.mul(w, elementLossLanes(op, valuePair<T>(targets, i), valuePair<T>(predictions, i), parameter)));
+      // @ts-ignore: a loss type's method
+      totals = f64x2.add(totals, f64x2.mul(w, loss.pair(valuePair<T>(targets, i), valuePair<T>(predictions, i), parameter)));
       weightTotals = f64x2.add(weightTotals, w);
     }
     total = f64x2.extract_lane(totals, 0) + f64x2.extract_lane(totals, 1);
@@ -167,11 +222,13 @@ function elementLossSumsOf<T>(op: i32, targets: usize, predictions: usize, weigh
   if (weights) {
     for (; i < n; i++) {
       const w = load<f64>(weights + (<usize>i << 3));
-      total += w * elementLoss(op, valueAt<T>(targets, i), valueAt<T>(predictions, i), parameter);
+      // @ts-ignore: a loss type's method
+      total += w * loss.value(valueAt<T>(targets, i), valueAt<T>(predictions, i), parameter);
       weightTotal += w;
     }
   } else {
-    for (; i < n; i++) total += elementLoss(op, valueAt<T>(targets, i), valueAt<T>(predictions, i), parameter);
+    // @ts-ignore: a loss type's method
+    for (; i < n; i++) total += loss.value(valueAt<T>(targets, i), valueAt<T>(predictions, i), parameter);
     weightTotal = <f64>n;
   }
   store<f64>(out, load<f64>(out) + total);

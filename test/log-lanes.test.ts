@@ -7,7 +7,8 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
-  BinaryCrossentropy, KLDivergence, MeanSquaredLogarithmicError, Poisson, SparseCategoricalCrossentropy, type Metric,
+  BinaryCrossentropy, KLDivergence, MeanAbsolutePercentageError, MeanSquaredLogarithmicError, Poisson,
+  SparseCategoricalCrossentropy, type Metric,
 } from '../src/index.js';
 import { bothKernelBuilds, withKernelBuild } from './support/kernel-builds.js';
 
@@ -36,6 +37,8 @@ const cases: Array<[string, () => Metric, fc.Arbitrary<number>]> = [
   ['Poisson', () => new Poisson(PROPAGATE), anyDouble],
   ['KLDivergence', () => new KLDivergence(PROPAGATE), anyDouble],
   ['MeanSquaredLogarithmicError', () => new MeanSquaredLogarithmicError(PROPAGATE), anyDouble],
+  // Not logarithmic, but summed two elements per step the same way.
+  ['MeanAbsolutePercentageError', () => new MeanAbsolutePercentageError(PROPAGATE), anyDouble],
 ];
 
 describe('vector logarithm: the SIMD build gives the scalar build\'s bits', () => {
