@@ -31,7 +31,7 @@ export interface KernelExports {
   /** Returns 2 when a sparse class id is out of range or not an integer, else 0. */
   rowLosses(op: number, targets: number, predictions: number, rows: number, width: number,
     parameter: number, ignoreClass: number, out: number): number;
-  weightedValueSums(values: number, weights: number, n: number, out: number): void;
+  weightedValueSums(values: number, isF64: number, weights: number, n: number, out: number): void;
   zeroWeightsWhere(weights: number, ids: number, n: number, id: number): void;
   /** [Σ w·h(labels mapped to ±1), Σ w, Σ w·h(labels as given), count of labels other than 0/1]. */
   hingeSums(squared: number, targets: number, predictions: number, isF64: number, weights: number, n: number, out: number): void;

@@ -47,7 +47,7 @@ export function feedRows(feed: RowFeed, kernel: RowKernel): FeedResult {
     if (kernel(a, Y, P, rows, losses) === 2) throw invalidClassId(a, feed, Y, firstTarget, targetCount);
     const W = writeWeights(a, feed, firstRow, rows);
     if (W && feed.ignoreClass !== undefined) a.kernels.zeroWeightsWhere(W, Y, rows, feed.ignoreClass);
-    a.kernels.weightedValueSums(losses, W, rows, out);
+    a.kernels.weightedValueSums(losses, 1, W, rows, out);
     // A NaN or infinite input makes a loss non-finite; only then scan the chunk.
     if (!allFinite(a.f64, out >>> 3, 2)) {
       tracker.check(Y, false, targetCount, firstTarget, 'y_true', feed.targets);

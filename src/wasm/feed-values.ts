@@ -23,13 +23,16 @@ export function feedValues(feed: ValueFeed): FeedResult {
   const out = a.output;
   const tracker = new NonFiniteTracker(feed, a);
   const V = a.address('labels');
+  // Float32 values are copied as they are (the kernel widens them); anything else becomes float64.
+  const isF64 = !(feed.values instanceof Float32Array);
   for (let firstRow = 0; firstRow < rows; firstRow += chunkRows) {
     const first = firstRow * rowLength, count = Math.min(chunkRows, rows - firstRow) * rowLength;
-    a.f64.set(feed.values.subarray(first, first + count), V >>> 3);
+    if (isF64) a.f64.set(feed.values.subarray(first, first + count), V >>> 3);
+    else a.f32.set(feed.values.subarray(first, first + count), V >>> 2);
     const W = writeWeights(a, feed, first, count);
-    a.kernels.weightedValueSums(V, W, count, out);
+    a.kernels.weightedValueSums(V, isF64 ? 1 : 0, W, count, out);
     if (!allFinite(a.f64, out >>> 3, 2)) {
-      tracker.check(V, true, count, first, 'values', feed.values);
+      tracker.check(V, isF64, count, first, 'values', feed.values);
       tracker.checkWeights(first, count);
     }
   }
