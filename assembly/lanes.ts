@@ -2,6 +2,7 @@
 // element type at compile time:
 //   L (labels):  u8 | f32
 //   W (weights): f64 = weighted, i32 = unweighted (no weight array is read)
+//   T (values):  f32 | f64, read as float64
 
 /** All-ones lanes where the label of elements i..i+3 is non-zero (Keras casts labels to bool). */
 // @ts-ignore: decorator
@@ -35,6 +36,19 @@
 @inline export function labelValue<L>(labels: usize, i: i32): f32 {
   if (sizeof<L>() == 1) return <f32>load<u8>(labels + <usize>i);
   return load<f32>(labels + (<usize>i << 2));
+}
+
+/** Element i of float32 (T = f32, widened) or float64 values. */
+// @ts-ignore: decorator
+@inline export function valueAt<T>(base: usize, i: i32): f64 {
+  return <f64>load<T>(base + (<usize>i << alignof<T>()));
+}
+
+/** Elements i and i+1 of float32 (T = f32, widened) or float64 values, as two float64 lanes. */
+// @ts-ignore: decorator
+@inline export function pairAt<T>(base: usize, i: i32): v128 {
+  if (sizeof<T>() == 4) return f64x2.promote_low_f32x4(v128.load64_zero(base + (<usize>i << 2)));
+  return v128.load(base + (<usize>i << 3));
 }
 
 /** Weight of element i, or 1 for unweighted instantiations. */

@@ -7,6 +7,7 @@
 // probability of exactly 0 or 1 gives Keras's number (-log(1.1920929e-7) = 15.942).
 
 import { logLanes } from "./logarithm";
+import { pairAt, valueAt } from "./lanes";
 
 const EPSILON: f64 = <f64><f32>1e-7;
 const ONE_MINUS_EPSILON: f64 = <f64><f32>(1.0 - 1e-7);
@@ -33,15 +34,13 @@ export const KL_DIVERGENCE = 6;
 }
 
 // Each element-wise loss is a type with its formula for one element (`value`)
-// and for two elements in SIMD lanes (`pair`, the same operations in the same
-// order, so the same bits per lane). Summing loops are instantiated per type:
+// and, where it has one, for two elements in SIMD lanes (`pair`, the same
+// operations in the same order, so the same bits per lane). Summing loops are instantiated per type:
 // with a runtime operation code, Binaryen folds the loops into one that
 // dispatches on the code for every element. `parameter` is the crossentropies'
 // label smoothing.
 
 @final class BinaryCrossentropyLoss {
-  // @ts-ignore: decorator
-  @inline hasPair(): bool { return true; }
   // @ts-ignore: decorator
   @inline value(y: f64, p: f64, parameter: f64): f64 {
     const target = y * (1 - parameter) + 0.5 * parameter;
@@ -67,20 +66,14 @@ export const KL_DIVERGENCE = 6;
 
 @final class BinaryCrossentropyLogitsLoss {
   // @ts-ignore: decorator
-  @inline hasPair(): bool { return false; }
-  // @ts-ignore: decorator
   @inline value(y: f64, p: f64, parameter: f64): f64 {
     // -y·log σ(x) - (1-y)·log σ(-x) = max(x, 0) - x·y + log(1 + e^-|x|)
     const target = y * (1 - parameter) + 0.5 * parameter;
     return max(p, 0) - p * target + Math.log1p(Math.exp(-Math.abs(p)));
   }
-  // @ts-ignore: decorator
-  @inline pair(y: v128, p: v128, parameter: f64): v128 { return eachLane(this, y, p, parameter); }
 }
 
 @final class PercentageErrorLoss {
-  // @ts-ignore: decorator
-  @inline hasPair(): bool { return true; }
   // @ts-ignore: decorator
   @inline value(y: f64, p: f64, parameter: f64): f64 {
     return 100 * Math.abs(y - p) / max(Math.abs(y), EPSILON);
@@ -92,8 +85,6 @@ export const KL_DIVERGENCE = 6;
 }
 
 @final class SquaredLogErrorLoss {
-  // @ts-ignore: decorator
-  @inline hasPair(): bool { return true; }
   // @ts-ignore: decorator
   @inline value(y: f64, p: f64, parameter: f64): f64 {
     const difference = Math.log(max(p, EPSILON) + 1) - Math.log(max(y, EPSILON) + 1);
@@ -109,19 +100,13 @@ export const KL_DIVERGENCE = 6;
 
 @final class LogCoshLoss {
   // @ts-ignore: decorator
-  @inline hasPair(): bool { return false; }
-  // @ts-ignore: decorator
   @inline value(y: f64, p: f64, parameter: f64): f64 {
     const x = p - y;
     return x + softplus(-2 * x) - LOG_2;
   }
-  // @ts-ignore: decorator
-  @inline pair(y: v128, p: v128, parameter: f64): v128 { return eachLane(this, y, p, parameter); }
 }
 
 @final class PoissonLoss {
-  // @ts-ignore: decorator
-  @inline hasPair(): bool { return true; }
   // @ts-ignore: decorator
   @inline value(y: f64, p: f64, parameter: f64): f64 {
     return p - y * Math.log(p + EPSILON);
@@ -134,8 +119,6 @@ export const KL_DIVERGENCE = 6;
 
 @final class KLDivergenceLoss {
   // @ts-ignore: decorator
-  @inline hasPair(): bool { return true; }
-  // @ts-ignore: decorator
   @inline value(y: f64, p: f64, parameter: f64): f64 {
     const target = clip(y, EPSILON, 1), q = clip(p, EPSILON, 1);
     return target * Math.log(target / q);
@@ -147,32 +130,9 @@ export const KL_DIVERGENCE = 6;
   }
 }
 
-/** `value` of each lane (for losses whose functions have no lane form; their loops do not use it). */
-// @ts-ignore: decorator
-@inline function eachLane<L>(loss: L, y: v128, p: v128, parameter: f64): v128 {
-  return f64x2(
-    // @ts-ignore: a loss type's method
-    loss.value(f64x2.extract_lane(y, 0), f64x2.extract_lane(p, 0), parameter),
-    // @ts-ignore: a loss type's method
-    loss.value(f64x2.extract_lane(y, 1), f64x2.extract_lane(p, 1), parameter),
-  );
-}
-
 // @ts-ignore: decorator
 @inline function clipLanes(x: v128, low: f64, high: f64): v128 {
   return f64x2.min(f64x2.max(x, f64x2.splat(low)), f64x2.splat(high));
-}
-
-// @ts-ignore: decorator
-@inline function valuePair<T>(base: usize, i: i32): v128 {
-  if (sizeof<T>() == 4) return f64x2.promote_low_f32x4(v128.load64_zero(base + (<usize>i << 2)));
-  return v128.load(base + (<usize>i << 3));
-}
-
-// @ts-ignore: decorator
-@inline function valueAt<T>(base: usize, i: i32): f64 {
-  if (sizeof<T>() == 4) return <f64>load<f32>(base + (<usize>i << 2));
-  return load<f64>(base + (<usize>i << 3));
 }
 
 /**
@@ -206,14 +166,14 @@ function elementLossSumsOf<T>(op: i32, targets: usize, predictions: usize, weigh
   let total: f64 = 0, weightTotal: f64 = 0;
   let i = 0;
   // @ts-ignore: a loss type's method
-  if (ASC_FEATURE_SIMD && loss.hasPair()) {
+  if (ASC_FEATURE_SIMD && isDefined(loss.pair)) {
     // Two elements per step: even elements sum in lane 0, odd ones in lane 1.
     // Unweighted elements take weight 1 (the product is exact), one loop for both.
     let totals = f64x2.splat(0), weightTotals = f64x2.splat(0);
     for (; i + 2 <= n; i += 2) {
       const w = weights ? v128.load(weights + (<usize>i << 3)) : f64x2.splat(1);
       // @ts-ignore: a loss type's method
-      totals = f64x2.add(totals, f64x2.mul(w, loss.pair(valuePair<T>(targets, i), valuePair<T>(predictions, i), parameter)));
+      totals = f64x2.add(totals, f64x2.mul(w, loss.pair(pairAt<T>(targets, i), pairAt<T>(predictions, i), parameter)));
       weightTotals = f64x2.add(weightTotals, w);
     }
     total = f64x2.extract_lane(totals, 0) + f64x2.extract_lane(totals, 1);
@@ -372,7 +332,7 @@ function correlation(concordance: bool, y: usize, p: usize, width: i32): f64 {
   return covariance / (Math.sqrt(varianceY) * Math.sqrt(varianceP));
 }
 
-/** out[0] += Σ w·v, out[1] += Σ w over n f64 values (weights f64 or 0 for unweighted). */
+/** out[0] += Σ w·v, out[1] += Σ w over n f32 or f64 values (weights f64 or 0 for unweighted). */
 export function weightedValueSums(values: usize, isF64: bool, weights: usize, n: i32, out: usize): void {
   if (isF64) valueSumsOf<f64>(values, weights, n, out);
   else valueSumsOf<f32>(values, weights, n, out);
@@ -387,15 +347,15 @@ function valueSumsOf<T>(values: usize, weights: usize, n: i32, out: usize): void
     if (weights) {
       for (; i + 4 <= n; i += 4) {
         const wA = v128.load(weights + (<usize>i << 3)), wB = v128.load(weights + (<usize>i << 3), 16);
-        sumsA = f64x2.add(sumsA, f64x2.mul(wA, valuePair<T>(values, i)));
-        sumsB = f64x2.add(sumsB, f64x2.mul(wB, valuePair<T>(values, i + 2)));
+        sumsA = f64x2.add(sumsA, f64x2.mul(wA, pairAt<T>(values, i)));
+        sumsB = f64x2.add(sumsB, f64x2.mul(wB, pairAt<T>(values, i + 2)));
         weightsA = f64x2.add(weightsA, wA);
         weightsB = f64x2.add(weightsB, wB);
       }
     } else {
       for (; i + 4 <= n; i += 4) {
-        sumsA = f64x2.add(sumsA, valuePair<T>(values, i));
-        sumsB = f64x2.add(sumsB, valuePair<T>(values, i + 2));
+        sumsA = f64x2.add(sumsA, pairAt<T>(values, i));
+        sumsB = f64x2.add(sumsB, pairAt<T>(values, i + 2));
       }
     }
     const sums = f64x2.add(sumsA, sumsB), weightSums = f64x2.add(weightsA, weightsB);
@@ -420,12 +380,6 @@ export function zeroWeightsWhere(weights: usize, ids: usize, n: i32, id: f64): v
   for (let i = 0; i < n; i++) {
     if (f32At(ids, i) == id) store<f64>(weights + (<usize>i << 3), 0);
   }
-}
-
-// @ts-ignore: decorator
-@inline function pairAt<T>(base: usize, i: i32): v128 {
-  if (sizeof<T>() == 4) return f64x2.promote_low_f32x4(v128.load64_zero(base + (<usize>i << 2)));
-  return v128.load(base + (<usize>i << 3));
 }
 
 /**

@@ -3,14 +3,10 @@
 // top-k hits of score rows with scikit-learn's tie order. Rows are f64, or f32
 // (then the machine epsilon and 1 - p of a binary column are float32's, as
 // numpy computes them in the input's dtype).
+import { valueAt } from "./lanes";
 
 export const LOG_LOSS: i32 = 0;
 export const BRIER: i32 = 1;
-
-// @ts-ignore: decorator
-@inline function valueAt<T>(row: usize, j: i32): f64 {
-  return <f64>load<T>(row + <usize>j * sizeof<T>());
-}
 
 /** 1 - p computed in the input's precision. */
 // @ts-ignore: decorator
