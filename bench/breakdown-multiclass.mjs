@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import * as lib from '../dist/index.js';
 import { classRowsData, classIdPairsData } from './data.mjs';
-import { median, PRIME_CALLS, PRIME_LENGTH } from './harness.mjs';
+import { medianStepTimes, PRIME_CALLS, PRIME_LENGTH } from './harness.mjs';
 import { categoricalAccuracyArgmax, categoricalAccuracyTargetRank, meanIoUFloat64 } from './baselines-js-multiclass.mjs';
 
 const CLASSES = 10;
@@ -102,23 +102,12 @@ const groups = [
   ]],
 ];
 
-const timeOnce = (fn) => {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-};
-
 console.log(`Library path breakdown, ${lib.kernelBuild()} kernels, median of ${ROUNDS} interleaved rounds`);
 for (const [title, samples, steps] of groups) {
-  for (const [, fn] of steps) {
-    const start = performance.now();
-    for (let calls = 0; calls < 10 || performance.now() - start < 150; calls++) fn();
-  }
-  const times = steps.map(() => []);
-  for (let round = 0; round < ROUNDS; round++) steps.forEach(([, fn], index) => times[index].push(timeOnce(fn)));
+  const medians = medianStepTimes(steps.map(([, fn]) => fn), ROUNDS);
   console.log(`\n${title}`);
   steps.forEach(([name], index) => {
-    const ms = median(times[index]);
+    const ms = medians[index];
     console.log(`  ${name.padEnd(56)} ${ms.toFixed(2).padStart(7)} ms  ${(samples / ms / 1e3).toFixed(0).padStart(5)} M samples/s`);
   });
 }

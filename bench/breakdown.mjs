@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as lib from '../dist/index.js';
 import { classificationData, regressionData } from './data.mjs';
-import { median } from './harness.mjs';
+import { medianStepTimes } from './harness.mjs';
 
 const N = 10_000_000;
 const CHUNK = Number(process.env.CHUNK ?? 16384); // CHUNK_ELEMENTS in src/wasm/arena.ts
@@ -76,23 +76,12 @@ const groups = [
       regression.targets, regression.predictions, new lib.R2Score())],
 ];
 
-const timeOnce = (fn) => {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-};
-
 console.log(`Library path breakdown, N = ${N.toLocaleString('en-US')}, ${lib.kernelBuild()} kernels, median of ${ROUNDS} interleaved rounds`);
 for (const [title, steps] of groups) {
-  for (const [, fn] of steps) {
-    const start = performance.now();
-    for (let calls = 0; calls < 10 || performance.now() - start < 150; calls++) fn();
-  }
-  const samples = steps.map(() => []);
-  for (let round = 0; round < ROUNDS; round++) steps.forEach(([, fn], index) => samples[index].push(timeOnce(fn)));
+  const medians = medianStepTimes(steps.map(([, fn]) => fn), ROUNDS);
   console.log(`\n${title}`);
   steps.forEach(([name], index) => {
-    const ms = median(samples[index]);
+    const ms = medians[index];
     console.log(`  ${name.padEnd(58)} ${ms.toFixed(2).padStart(7)} ms  ${(N / ms / 1e3).toFixed(0).padStart(5)} M samples/s`);
   });
 }

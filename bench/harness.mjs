@@ -81,6 +81,27 @@ export function timeRounds(prepared) {
   }));
 }
 
+/**
+ * The breakdown diagnostics' timing: each step warmed up (at least
+ * WARMUP_MIN_CALLS calls and WARMUP_MIN_MS), then one call of every step per
+ * round, so background load hits the steps alike. Returns each step's median ms.
+ */
+export function medianStepTimes(steps, rounds) {
+  for (const step of steps) {
+    const start = performance.now();
+    for (let calls = 0; calls < WARMUP_MIN_CALLS || performance.now() - start < WARMUP_MIN_MS; calls++) step();
+  }
+  const samples = steps.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    steps.forEach((step, index) => {
+      const start = now();
+      step();
+      samples[index].push(msSince(start));
+    });
+  }
+  return samples.map(median);
+}
+
 /** prepare + timeRounds for a single row. */
 export function measure(makeCall, inputs, options) {
   return timeRounds([prepare(makeCall, inputs, options)])[0];
