@@ -301,7 +301,7 @@ describe('errors', () => {
     expect(sameStates(savedStates(collection), before)).toBe(true);
   });
 
-  test('workers read shards in blocks of 2^20 elements; a bad value in a later block names the row its indices count from', async () => {
+  test('workers read shards in blocks of 2^18 elements; a bad value in a later block names the row its indices count from', async () => {
     const n = 2 ** 20 + 1_000;
     const { labels: manyLabels, scores: manyScores } = binaryData(n, 11);
     const single = new MetricCollection(['auc', 'precision', 'mse']);

@@ -18,10 +18,12 @@ registerKernelSource({
  * Rows are copied out of shared memory a block at a time into this thread's
  * own buffers before the metrics read them: V8 copies from a SharedArrayBuffer
  * into WebAssembly memory several times slower than from ordinary memory, and
- * every metric copies its inputs again. 2^20 elements per input keeps a block
- * in the last-level cache.
+ * every metric copies its inputs again. With 2^18 elements per input (1 MB of
+ * float32) each metric rereads a block from the core's own cache: two threads
+ * ran 1.5-1.7x one thread where 2^20-element blocks, read back from the shared
+ * last-level cache, ran 1.2-1.7x (light metric set, 10^7 samples, paired runs).
  */
-const BLOCK_ELEMENTS = 1 << 20;
+const BLOCK_ELEMENTS = 1 << 18;
 const ownBuffers = new Map<string, ArrayBuffer>();
 
 type TypedArrayConstructor = new (buffer: ArrayBuffer, byteOffset: number, length: number) => TypedArray;
