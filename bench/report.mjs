@@ -106,6 +106,10 @@ export function formatStartup(startup) {
     `  (d) WebAssembly.instantiate(build/kernels.simd.wasm bytes):        ${describe(startup.wasm.ms)}`,
     `  (e) @assemblyscript/loader instantiate(same bytes):                ${describe(startup.loader.ms)}`,
     `      (importing @assemblyscript/loader beforehand, not included:   ${describe(startup.loader.importMs)})`,
+    'Where (a) goes, measured apart in fresh processes (the floor the bundle\'s size and Node set):',
+    `  (f) import() of a module file exporting one constant:               ${describe(startup.empty.ms)}`,
+    `  (g) V8 compiling dist/index.js and its chunk, not running them:    ${describe(startup.compile.ms)}` +
+      ` (${(startup.compile.samples[0].characters / 1000).toFixed(0)} K characters)`,
   ].join('\n');
 }
 

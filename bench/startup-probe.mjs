@@ -4,6 +4,9 @@
 //   portable: the same through import('../dist/portable.js') (the browser and Deno build)
 //   wasm:     plain WebAssembly.instantiate of build/kernels.simd.wasm
 //   loader:   @assemblyscript/loader's instantiate of the same bytes
+//   empty:    import() of a module file that only exports a constant (what any import costs Node)
+//   compile:  V8 compiling dist/index.js and the chunks it imports, without running them
+//             (vm.SourceTextModule: the probe runs with --experimental-vm-modules)
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { classificationData } from './data.mjs';
@@ -46,12 +49,36 @@ async function assemblyScriptLoader() {
   return { ms: msSince(start), importMs, exports: Object.keys(exports).length };
 }
 
+async function emptyImport() {
+  const start = now();
+  await import('./startup-empty-module.mjs');
+  return { ms: msSince(start) };
+}
+
+/** The core entry and the chunks it imports (esbuild writes them as `from"./chunks/..."`). */
+function coreModuleSources() {
+  const entry = new URL('../dist/index.js', import.meta.url);
+  const source = readFileSync(entry, 'utf8');
+  const chunks = [...source.matchAll(/from\s*"(\.\/chunks\/[^"]+)"/g)].map((match) => new URL(match[1], entry));
+  return [entry, ...chunks].map((url) => ({ url: url.href, source: readFileSync(url, 'utf8') }));
+}
+
+async function compileOnly() {
+  const { SourceTextModule } = await import('node:vm');
+  const modules = coreModuleSources();
+  const start = now();
+  for (const { url, source } of modules) new SourceTextModule(source, { identifier: url });
+  return { ms: msSince(start), modules: modules.length, characters: modules.reduce((sum, { source }) => sum + source.length, 0) };
+}
+
 const probes = {
   library: () => firstResult(() => import('../dist/index.js')),
   require: () => firstResult(async () => createRequire(import.meta.url)('../dist/index.cjs')),
   portable: () => firstResult(() => import('../dist/portable.js')),
   wasm: plainWasm,
   loader: assemblyScriptLoader,
+  empty: emptyImport,
+  compile: compileOnly,
 };
 const probe = probes[process.argv[2]];
 if (!probe) throw new Error(`usage: node startup-probe.mjs ${Object.keys(probes).join('|')}`);

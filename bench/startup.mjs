@@ -11,10 +11,11 @@ const PROBE = fileURLToPath(new URL('./startup-probe.mjs', import.meta.url));
 export const STARTUP_PROCESSES = 15;
 /** Budget from import to the first AUC result, for each way of loading the library. */
 export const STARTUP_BUDGET_MS = 10;
-const MODES = ['library', 'require', 'portable', 'wasm', 'loader'];
+const MODES = ['library', 'require', 'portable', 'wasm', 'loader', 'empty', 'compile'];
+const NODE_FLAGS = { compile: ['--experimental-vm-modules', '--no-warnings'] };
 
 function runProbe(mode) {
-  return JSON.parse(execFileSync(process.execPath, [PROBE, mode], { encoding: 'utf8' }));
+  return JSON.parse(execFileSync(process.execPath, [...(NODE_FLAGS[mode] ?? []), PROBE, mode], { encoding: 'utf8' }));
 }
 
 function summarise(samples, field) {
