@@ -223,12 +223,18 @@ export class AUC extends Metric {
     return this.curveType === 'ROC' ? binnedRocCurve(this.spec.thresholds, counts) : binnedPrecisionRecallCurve(this.spec.thresholds, counts);
   }
 
-  /** Confusion counts at each threshold for one label column of the (thresholds, labels) state. */
+  /**
+   * Confusion counts at each threshold for one label column of the (thresholds, labels) state,
+   * for reading only: with one label the columns are the state arrays themselves.
+   */
   private labelCounts(label: number, numLabels: number): ThresholdCounts {
     const T = this.numThresholds;
     const column = (name: string): Float64Array => {
       const values = this.state(name);
-      return Float64Array.from({ length: T }, (_, t) => values[t * numLabels + label]!);
+      if (numLabels === 1) return values;
+      const counts = new Float64Array(T);
+      for (let t = 0; t < T; t++) counts[t] = values[t * numLabels + label]!;
+      return counts;
     };
     return { tp: column('true_positives'), fp: column('false_positives'), tn: column('true_negatives'), fn: column('false_negatives') };
   }
