@@ -81,10 +81,13 @@ async function bundle() {
   }
   // CommonJS has no code splitting: one module per flavour holds the core and
   // the sklearn API (dist/chunks/*.cjs); the entries re-export their half of it.
+  // Node's reads the .wasm files and requires the embedded text (a module of its own) only without them.
   for (const [shared, outfile, platform] of [['src/require-shared.ts', 'dist/chunks/require.cjs', 'node'],
     ['src/portable-require-shared.ts', 'dist/chunks/portable-require.cjs', 'browser']]) {
-    await esbuild.build({ ...library, entryPoints: [at(shared)], format: 'cjs', platform, outfile: at(outfile) });
+    await esbuild.build({ ...library, entryPoints: [at(shared)], format: 'cjs', platform, outfile: at(outfile), external: ['./embedded-bytes.cjs'] });
   }
+  await esbuild.build({ ...library, entryPoints: [at('src/wasm/embedded-bytes.ts')], format: 'cjs', platform: 'neutral',
+    outfile: at('dist/chunks/embedded-bytes.cjs') });
   for (const [entry, outfile, platform, shared] of [
     ['src/index-require.ts', 'dist/index.cjs', 'node', './chunks/require.cjs'],
     ['src/sklearn-require.ts', 'dist/sklearn.cjs', 'node', './chunks/require.cjs'],

@@ -387,13 +387,13 @@ describe('packaging', () => {
       expect(text).toMatch(/["']wasm-metrics["']/);
       expect(text).not.toMatch(/class (Metric|MetricError|MetricCollection)\b/);
     }
-    // The embedded kernels' text (src/wasm/printable-bytes.ts), from its start, in the core's
-    // published code: dist/index.js and the chunks it shares with the sklearn entry.
+    // The embedded kernels' text (src/wasm/printable-bytes.ts), from its start, as the portable
+    // build publishes it: dist/portable.js and the chunks it shares with its sklearn entry.
     const embedded = simdKernels.text.slice(0, 64);
-    const core = readFileSync(`${root}/dist/index.js`, 'utf8');
-    const chunks = [...core.matchAll(/from\s*"\.\/(chunks\/[^"]+\.js)"/g)].map((match) => readFileSync(`${root}/dist/${match[1]}`, 'utf8'));
+    const portable = readFileSync(`${root}/dist/portable.js`, 'utf8');
+    const chunks = [...portable.matchAll(/from\s*"\.\/(chunks\/[^"]+\.js)"/g)].map((match) => readFileSync(`${root}/dist/${match[1]}`, 'utf8'));
     expect(chunks.length).toBeGreaterThan(0);
-    expect([core, ...chunks].join('\n')).toContain(embedded);
+    expect([portable, ...chunks].join('\n')).toContain(embedded);
     expect(readFileSync(`${root}/dist/threads-worker.js`, 'utf8')).not.toContain(embedded);
   });
 });

@@ -7,7 +7,7 @@ import { ConfigError, InputError, MetricError } from '../errors.js';
 import { Metric, type BaseOptions, type Direction, type MetricResult } from '../metric.js';
 import { toTensor, type ArrayInput } from '../tensor.js';
 import { confusionPartials, type ConfusionSpec } from './confusion-update.js';
-import { isEvenlySpaced, checkPositiveInteger, EPSILON } from './thresholds.js';
+import { isEvenlySpaced, checkPositiveInteger, evenlySpacedThresholds, EPSILON } from './thresholds.js';
 import { divideNoNan } from './confusion.js';
 import { ExactAucSamples } from './auc-exact.js';
 import { binnedPrecisionRecallCurve, binnedRocCurve, type ThresholdCounts } from './auc-curve.js';
@@ -88,7 +88,7 @@ export class AUC extends Metric {
     } else {
       const count = checkPositiveInteger('numThresholds', options.numThresholds ?? 200, 2);
       this.userThresholds = null;
-      thresholds = [-EPSILON, ...Array.from({ length: count - 2 }, (_, i) => (i + 1) / (count - 1)), 1 + EPSILON];
+      thresholds = evenlySpacedThresholds(count, -EPSILON, 1 + EPSILON);
       evenlySpaced = true;
     }
     this.numThresholds = thresholds.length;

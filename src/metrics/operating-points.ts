@@ -6,7 +6,7 @@ import { ConfigError } from '../errors.js';
 import { Metric, type BaseOptions, type Direction } from '../metric.js';
 import type { ArrayInput } from '../tensor.js';
 import { confusionPartials, type ConfusionSpec } from './confusion-update.js';
-import { checkPositiveInteger } from './thresholds.js';
+import { checkPositiveInteger, evenlySpacedThresholds } from './thresholds.js';
 import { divideNoNan } from './confusion.js';
 
 export interface OperatingPointOptions extends BaseOptions {
@@ -44,7 +44,7 @@ abstract class OperatingPoint extends Metric {
     this.targetName = targetName;
     this.numThresholds = count;
     this.classId = classId;
-    const thresholds = count === 1 ? [0.5] : [0, ...Array.from({ length: count - 2 }, (_, i) => (i + 1) / (count - 1)), 1];
+    const thresholds = count === 1 ? [0.5] : evenlySpacedThresholds(count, 0, 1);
     this.spec = { thresholds, evenlySpaced: count > 1, classId: classId ?? undefined, nonFinite: this.nonFinite };
     this.defineState({ true_positives: count, false_positives: count, true_negatives: count, false_negatives: count });
   }

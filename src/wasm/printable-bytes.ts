@@ -6,7 +6,6 @@
 // (assembly/decoder/), and the build precomputes its tables: at start-up a
 // JavaScript loop over 40 KB would cost milliseconds, this a fraction of one.
 import { printableDecoding } from './generated/kernels.js';
-import { MetricError } from '../errors.js';
 
 export interface PrintableDecoding {
   /** The decoder module's bytes. */
@@ -25,8 +24,8 @@ interface DecoderExports {
 
 const PAGE_BYTES = 65536;
 
-/** The `length` bytes encoded by `text`. */
-export function decodePrintable(text: string, length: number, decoding: PrintableDecoding = printableDecoding): Uint8Array<ArrayBuffer> {
+/** The `length` bytes encoded by `text`, or undefined when it decodes to another length (a damaged build). */
+export function decodePrintable(text: string, length: number, decoding: PrintableDecoding = printableDecoding): Uint8Array<ArrayBuffer> | undefined {
   const decoder = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(decoding.module)), {})
     .exports as unknown as DecoderExports;
   const codesAt = decoding.tables.length;
@@ -36,6 +35,5 @@ export function decodePrintable(text: string, length: number, decoding: Printabl
   memory.set(decoding.tables);
   new TextEncoder().encodeInto(text, memory.subarray(codesAt, out));
   const written = decoder.decodePrintable(codesAt, text.length, out, decoding.singles, decoding.radix);
-  if (written !== length) throw new MetricError('WASM_UNAVAILABLE', `The embedded kernels decode to ${written} bytes instead of ${length}.`);
-  return memory.slice(out, out + length);
+  return written === length ? memory.slice(out, out + length) : undefined;
 }
