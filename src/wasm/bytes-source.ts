@@ -21,7 +21,7 @@ function unlessRefused<T>(create: () => T): T | undefined {
 export function kernelSourceFromBytes(bytesOrUndefined: KernelBytes, preferScalar: boolean): KernelSource {
   const bytesOf = (build: KernelBuild) => {
     const bytes = bytesOrUndefined(build);
-    if (!bytes) throw new MetricError('WASM_UNAVAILABLE', `The ${build} kernels are damaged: their embedded text does not decode to the module's length.`);
+    if (!bytes) throw new MetricError('WASM_UNAVAILABLE', `The embedded ${build} kernels are damaged.`);
     return bytes;
   };
   const compiled = new Map<KernelBuild, WebAssembly.Module>();
