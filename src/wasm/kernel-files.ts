@@ -11,7 +11,11 @@ interface FileSystem {
 
 type ProcessWithBuiltins = { getBuiltinModule?(id: string): unknown };
 
-/** Node's fs without an `import` of it: an ES import of 'node:fs' builds its module facade, which loads Node's streams. */
+/**
+ * Node's fs, found at run time rather than imported: the default entry is also
+ * what other runtimes and bundlers may resolve, where 'node:fs' does not exist
+ * (and in Node an ES import of it builds its module facade, loading Node's streams).
+ */
 function fileSystem(): FileSystem | undefined {
   return (globalThis as { process?: ProcessWithBuiltins }).process?.getBuiltinModule?.('fs') as FileSystem | undefined;
 }
