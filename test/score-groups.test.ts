@@ -9,11 +9,11 @@ import '../src/index.js';
 import { scoreGroups, rocAucSums, type ScoreGroups, type RocAucSums } from '../src/exact/score-groups.js';
 import { sortSamples } from '../src/wasm/feed-rank.js';
 import { arena, kernelBuild, useKernelBuild } from '../src/wasm/runtime.js';
-import type { KernelBuild } from '../src/wasm/exports.js';
 import { AUC } from '../src/index.js';
 import { bruteForceRocAucSums, mapScoreGroups, rocAucSumsFromGroups, type ReferenceGroups, type ReferenceSums } from './support/ranking.js';
 import { mulberry32 } from './support/random.js';
 import { expectMetricError } from './support/errors.js';
+import { withKernelBuild } from './support/kernel-builds.js';
 
 const startBuild = kernelBuild();
 afterEach(() => useKernelBuild(startBuild));
@@ -29,16 +29,6 @@ interface Sample {
 const plain = (groups: ScoreGroups): ReferenceGroups => ({
   scores: [...groups.scores], positives: [...groups.positives], negatives: [...groups.negatives],
 });
-
-function withBuild<T>(build: KernelBuild, run: () => T): T {
-  const before = kernelBuild();
-  useKernelBuild(build);
-  try {
-    return run();
-  } finally {
-    useKernelBuild(before);
-  }
-}
 
 function expectBitIdentical(a: ArrayLike<number>, b: ArrayLike<number>): void {
   expect(a.length).toBe(b.length);
@@ -70,8 +60,8 @@ function expectCloseSums(actual: RocAucSums, expected: ReferenceSums, relative: 
 /** Runs both functions in the SIMD and the scalar build and checks they agree exactly; returns the SIMD results. */
 function bothBuilds({ scores, labels, weights }: Sample): { groups: ScoreGroups; sums: RocAucSums } {
   const run = () => ({ groups: scoreGroups(scores, labels, weights), sums: rocAucSums(scores, labels, weights) });
-  const simd = withBuild('simd', run);
-  const scalar = withBuild('scalar', run);
+  const simd = withKernelBuild('simd', run);
+  const scalar = withKernelBuild('scalar', run);
   expectBitIdentical(simd.groups.scores, scalar.groups.scores);
   expectBitIdentical(simd.groups.positives, scalar.groups.positives);
   expectBitIdentical(simd.groups.negatives, scalar.groups.negatives);
