@@ -2,7 +2,7 @@
 // text, or the .wasm files beside the Node entries): the SIMD build is used
 // where the engine compiles it, and only the builds in use are compiled (each once).
 import type { KernelBuild } from './exports.js';
-import type { KernelSource } from './runtime.js';
+import { registerKernelSource, type KernelSource } from './runtime.js';
 import { MetricError } from '../errors.js';
 
 /** A build's module bytes; undefined when they are damaged. */
@@ -57,4 +57,9 @@ export function kernelSourceFromBytes(bytesOrUndefined: KernelBytes, preferScala
       return (await WebAssembly.instantiate(bytesOf(build), {})).instance;
     },
   };
+}
+
+/** Registers the kernels in `bytesOf`; resolves once they are instantiated (at once where synchronous compilation is allowed). */
+export function registerKernelBytes(bytesOf: KernelBytes, preferScalar: boolean): Promise<void> {
+  return registerKernelSource(kernelSourceFromBytes(bytesOf, preferScalar));
 }

@@ -1,9 +1,8 @@
-// Registration of the embedded kernels (browsers, Deno, the CommonJS entries).
-import { kernelSourceFromBytes } from './bytes-source.js';
+// Registration of the embedded kernels (browsers, Deno, the browser CommonJS entry).
+import { registerKernelBytes } from './bytes-source.js';
 import { embeddedKernelBytes } from './embedded-bytes.js';
-import { registerKernelSource } from './runtime.js';
 
 /** Registers the embedded kernels; resolves once they are instantiated (at once where synchronous compilation is allowed). */
 export function registerEmbeddedKernels(preferScalar = false): Promise<void> {
-  return registerKernelSource(kernelSourceFromBytes(embeddedKernelBytes, preferScalar));
+  return registerKernelBytes(embeddedKernelBytes, preferScalar);
 }

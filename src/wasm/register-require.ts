@@ -2,10 +2,8 @@
 // Node and Bun (dist/chunks/require.cjs): the .wasm files in dist/, or, where
 // they are not there, the embedded text from dist/chunks/embedded-bytes.cjs,
 // which is required only then. Synchronous, as require() is.
-import type { KernelBytes } from './bytes-source.js';
-import { kernelSourceFromBytes } from './bytes-source.js';
+import { registerKernelBytes, type KernelBytes } from './bytes-source.js';
 import { kernelFilesIn } from './kernel-files.js';
-import { registerKernelSource } from './runtime.js';
 import { scalarRequested } from './scalar-requested.js';
 
 type EmbeddedBytesModule = { embeddedKernelBytes: KernelBytes };
@@ -16,5 +14,5 @@ export function registerRequireKernels(): void {
   const files = kernelFilesIn(new URL('..', pathToFileURL(__filename)));
   // Left to require() at run time by the build (and to the bundler of an application that bundles this one).
   const bytes = files ?? (require('./embedded-bytes.cjs') as EmbeddedBytesModule).embeddedKernelBytes;
-  void registerKernelSource(kernelSourceFromBytes(bytes, scalarRequested()));
+  void registerKernelBytes(bytes, scalarRequested());
 }
